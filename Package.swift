@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Journey",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "journey", targets: ["journey"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // md4c, the CommonMark parser (Debian: libmd4c-dev). Only JourneyKit's converter imports it.
+        .systemLibrary(name: "CMd4c", path: "Sources/CMd4c"),
+        // Content engine: course files -> document model + diagnostics. No terminal code.
+        .target(name: "JourneyKit", dependencies: ["CMd4c", .product(name: "Yams", package: "Yams")]),
+        // Layout engine: (document, width) -> styled lines with semantic roles. Pure.
+        .target(name: "JourneyLayout", dependencies: ["JourneyKit"]),
+        // The bundled course, embedded into the binary from the top-level Content/ folder at build time.
+        .target(name: "BundledCourse", plugins: ["EmbedCourse"]),
+        .executableTarget(name: "EmbedCourseTool", path: "Sources/EmbedCourseTool"),
+        .plugin(name: "EmbedCourse", capability: .buildTool(), dependencies: ["EmbedCourseTool"]),
+        // ioctl(TIOCGWINSZ), which Swift cannot call directly (it is variadic).
+        .target(name: "CTerminalInfo"),
+        // The command-line program.
+        .executableTarget(
+            name: "journey",
+            dependencies: [
+                "JourneyKit", "JourneyLayout", "BundledCourse", "CTerminalInfo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "JourneyKitTests", dependencies: ["JourneyKit", "BundledCourse"]),
+        .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyLayout"]),
+        .testTarget(name: "JourneyCLITests", dependencies: ["journey"]),
+    ]
+)

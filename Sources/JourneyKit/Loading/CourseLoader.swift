@@ -1,0 +1,106 @@
+import Foundation
+
+/// What loading a course gives: whatever could be loaded, and every problem found on the way.
+public struct LoadResult: Sendable {
+    /// Nil only when nothing at all could be loaded.
+    public var course: Course?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Loads a course from a folder with a manifest, a folder of Markdown files, or a single Markdown file.
+public enum CourseLoader {
+    /// Larger files are refused with a diagnostic.
+    public static let maximumFileSize = 16 * 1024 * 1024
+
+    /// Loads the course at `path`, a folder or a Markdown file.
+    public static func load(path: String) -> LoadResult {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return LoadResult(course: nil, diagnostics: [Diagnostic(.error, ReadFailure.missing.message, path: path)])
+        }
+        if isDirectory.boolValue { return load(folder: DiskCourseFolder(path: path)) }
+        var diagnostics: [Diagnostic] = []
+        guard let source = readSource(path: path, DiskFile.read(path), &diagnostics) else {
+            return LoadResult(course: nil, diagnostics: diagnostics)
+        }
+        let absolutePath = URL(fileURLWithPath: path).standardizedFileURL.path
+        let fallbackTitle = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let course = SingleFileCourse.make(source, absolutePath: absolutePath, fallbackTitle: fallbackTitle,
+                                           diagnostics: &diagnostics)
+        return LoadResult(course: course, diagnostics: diagnostics)
+    }
+
+    /// Loads a course folder: the manifest's modules in order, or every Markdown file by name without one.
+    public static func load(folder: some CourseFolder) -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        let manifestPath = folder.displayPath(of: Manifest.fileName)
+        var manifest = Manifest()
+        var moduleFiles: [(file: String, position: SourcePosition?)]
+        if folder.exists(Manifest.fileName) {
+            guard let source = readSource(path: manifestPath, folder.read(Manifest.fileName), &diagnostics),
+                  let parsed = Manifest.parse(source, diagnostics: &diagnostics) else {
+                return LoadResult(course: nil, diagnostics: diagnostics)
+            }
+            manifest = parsed
+            moduleFiles = parsed.modules
+            let listed = Set(moduleFiles.map(\.file))
+            for file in folder.markdownFiles() where !listed.contains(file) {
+                diagnostics.append(Diagnostic(.warning, "not listed in \(Manifest.fileName), so not part of the course",
+                                              path: folder.displayPath(of: file)))
+            }
+        } else {
+            moduleFiles = folder.markdownFiles().map { ($0, nil) }
+            diagnostics.append(Diagnostic(.warning, "no \(Manifest.fileName) manifest; the folder's Markdown files "
+                + "are the modules, in name order", path: manifestPath))
+        }
+
+        var modules: [CourseDraft.Module] = []
+        var seen: Set<String> = []
+        for (file, position) in moduleFiles {
+            guard seen.insert(file).inserted else {
+                diagnostics.append(Diagnostic(.error, "module '\(file)' is listed twice", path: manifestPath, at: position))
+                continue
+            }
+            guard !file.split(separator: "/").contains("..") && !file.hasPrefix("/") else {
+                diagnostics.append(Diagnostic(.error, "module '\(file)' must be inside the course folder",
+                                              path: manifestPath, at: position))
+                continue
+            }
+            let path = folder.displayPath(of: file)
+            let result = folder.read(file)
+            if case .failure(.missing) = result {
+                diagnostics.append(Diagnostic(.error, "the manifest names '\(file)', which does not exist",
+                                              path: manifestPath, at: position))
+                continue
+            }
+            guard let source = readSource(path: path, result, &diagnostics) else { continue }
+            let stem = String(file.split(separator: "/").last?.split(separator: ".").first ?? "module")
+            modules.append(ModuleFile.make(source, fallbackTitle: stem, diagnostics: &diagnostics))
+        }
+        let title = manifest.title.flatMap { $0.isEmpty ? nil : $0 }
+            ?? URL(fileURLWithPath: folder.absolutePath).lastPathComponent
+        let draft = CourseDraft(explicitID: manifest.id, title: title, description: manifest.description,
+                                authors: manifest.authors, version: manifest.version, language: manifest.language,
+                                path: folder.absolutePath, modules: modules)
+        let course = draft.assemble(diagnostics: &diagnostics, emptyPath: manifestPath)
+        return LoadResult(course: course, diagnostics: diagnostics)
+    }
+
+    /// The file's text, or nil with an error when it cannot be read or is binary.
+    private static func readSource(path: String, _ result: Result<[UInt8], ReadFailure>,
+                                   _ diagnostics: inout [Diagnostic]) -> SourceText? {
+        switch result {
+        case .failure(let failure):
+            diagnostics.append(Diagnostic(.error, failure.message, path: path))
+            return nil
+        case .success(let bytes):
+            if let nul = bytes.firstIndex(of: 0) {
+                let line = bytes[..<nul].lazy.filter { $0 == UInt8(ascii: "\n") }.count + 1
+                diagnostics.append(Diagnostic(.error, "binary file (it holds NUL bytes); course files are UTF-8 text",
+                                              path: path, at: SourcePosition(line: line, column: 1)))
+                return nil
+            }
+            return SourceText(path: path, bytes: bytes, diagnostics: &diagnostics)
+        }
+    }
+}

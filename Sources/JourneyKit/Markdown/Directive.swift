@@ -1,0 +1,92 @@
+/// Recognises GitHub-style alerts in the parsed tree: `> [!NOTE]` and friends become callouts,
+/// `> [!REFLECT] prompt-id` becomes a reflection prompt. Other quotes stay quotes.
+enum Directive {
+    static let promptMarker = "reflect"
+
+    static func recognize(quote blocks: [Block], at position: SourcePosition?, path: String,
+                          diagnostics: inout [Diagnostic]) -> Block {
+        guard case .paragraph(let inlines)? = blocks.first,
+              case .text(let firstText)? = inlines.first,
+              let marker = Marker(firstText) else { return .quote(blocks) }
+        var body = Array(blocks.dropFirst())
+        let rest = Array(inlines.dropFirst().drop { $0 == .softBreak || $0 == .hardBreak })
+        if !rest.isEmpty { body.insert(.paragraph(rest), at: 0) }
+
+        if marker.kind == promptMarker {
+            return .prompt(prompt(id: marker.argument, body: body, at: position, path: path, diagnostics: &diagnostics))
+        }
+        if let kind = Callout.Kind(rawValue: marker.kind) {
+            if !marker.argument.isEmpty { body.insert(.paragraph([.text(marker.argument)]), at: 0) }
+            return .callout(Callout(kind: kind, blocks: body))
+        }
+        let known = (Callout.Kind.allCases.map(\.rawValue) + [promptMarker]).map { "[!\($0.uppercased())]" }
+        diagnostics.append(Diagnostic(.warning, "unknown alert [!\(marker.kind.uppercased())] is shown as a quote; "
+            + "known alerts are \(known.joined(separator: ", "))", path: path, at: position))
+        return .quote(blocks)
+    }
+
+    private static func prompt(id: String, body: [Block], at position: SourcePosition?, path: String,
+                               diagnostics: inout [Diagnostic]) -> Prompt {
+        var question: [Block] = []
+        var hint: [Inline]?
+        for block in body {
+            if case .paragraph(let inlines) = block, let text = hintText(inlines) {
+                hint = [.text(text)]
+            } else {
+                question.append(block)
+            }
+        }
+        if id.isEmpty {
+            diagnostics.append(Diagnostic(.error, "reflection prompt has no id; answers are saved under it, "
+                + "so write one after the marker: > [!REFLECT] my-prompt-id", path: path, at: position))
+        } else if !PromptID.isValid(id) {
+            diagnostics.append(Diagnostic(.error, "reflection prompt id '\(id)' may hold only letters, digits, "
+                + "'-', '_' and '.'", path: path, at: position))
+        }
+        if question.isEmpty {
+            diagnostics.append(Diagnostic(.warning, "reflection prompt '\(id)' has no question", path: path, at: position))
+        }
+        return Prompt(id: id, body: question, hint: hint, position: position)
+    }
+
+    /// A paragraph that starts with "Hint:" is the prompt's hint.
+    private static func hintText(_ inlines: [Inline]) -> String? {
+        let text = inlines.plainText
+        guard text.lowercased().hasPrefix("hint:") else { return nil }
+        return String(text.dropFirst(5).drop { $0 == " " })
+    }
+
+    /// `[!KIND] argument` on the first line of a quote.
+    private struct Marker {
+        var kind: String
+        var argument: String
+
+        init?(_ text: Substring) {
+            guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return nil }
+            let kind = text[text.index(text.startIndex, offsetBy: 2)..<close]
+            guard !kind.isEmpty, kind.allSatisfy({ $0.isLetter }) else { return nil }
+            self.kind = kind.lowercased()
+            argument = String(text[text.index(after: close)...].trimmingCharacters(in: " \t"))
+        }
+
+        init?(_ text: String) { self.init(text[...]) }
+    }
+}
+
+enum PromptID {
+    static func isValid(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0)
+        }
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> Substring {
+        let characters = Set(set)
+        var result = self
+        while let first = result.first, characters.contains(first) { result = result.dropFirst() }
+        while let last = result.last, characters.contains(last) { result = result.dropLast() }
+        return result
+    }
+}

@@ -1,0 +1,65 @@
+/// A course: modules of lessons, loaded from a folder with a manifest or from one Markdown file.
+public struct Course: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var description: String
+    public var authors: [String]
+    public var version: String
+    public var language: String
+    /// The absolute path of the course folder or file, or `<bundled>`.
+    public var path: String
+    public var modules: [Module]
+
+    public var lessons: [Lesson] { modules.flatMap(\.lessons) }
+
+    public func lesson(id: String) -> Lesson? {
+        for module in modules { if let lesson = module.lessons.first(where: { $0.id == id }) { return lesson } }
+        return nil
+    }
+}
+
+public struct Module: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var lessons: [Lesson]
+}
+
+public struct Lesson: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    /// The file the lesson comes from and where its heading is.
+    public var path: String
+    public var position: SourcePosition?
+    public var blocks: [Block]
+
+    /// Every reflection prompt of the lesson, in reading order, nested ones included.
+    public var prompts: [Prompt] {
+        var found: [Prompt] = []
+        Block.visit(blocks) { if case .prompt(let prompt) = $0 { found.append(prompt) } }
+        return found
+    }
+}
+
+extension Block {
+    /// Calls `body` on each block and all of its descendants in reading order, without recursion.
+    public static func visit(_ blocks: [Block], _ body: (Block) -> Void) {
+        var stack: [ArraySlice<Block>] = [blocks[...]]
+        while var top = stack.popLast() {
+            guard let block = top.popFirst() else { continue }
+            stack.append(top)
+            body(block)
+            if let children = block.children { stack.append(children[...]) }
+        }
+    }
+
+    /// The blocks directly inside this one.
+    public var children: [Block]? {
+        switch self {
+        case .quote(let blocks): blocks
+        case .callout(let callout): callout.blocks
+        case .prompt(let prompt): prompt.body
+        case .list(let list): list.items.flatMap(\.blocks)
+        case .heading, .paragraph, .code, .table, .html, .rule: nil
+        }
+    }
+}

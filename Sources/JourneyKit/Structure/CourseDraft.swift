@@ -1,0 +1,124 @@
+/// A course as read from its files, before ids are given out.
+struct CourseDraft {
+    struct Lesson {
+        var heading: SectionHeading
+        var path: String
+        var blocks: [Block]
+    }
+
+    struct Module {
+        var heading: SectionHeading
+        /// What a generated module id is made from: the file name, or the title in a single-file course.
+        var idSource: String
+        var path: String
+        var lessons: [Lesson]
+    }
+
+    var explicitID: String?
+    var title: String
+    var description = ""
+    var authors: [String] = []
+    var version = ""
+    var language = ""
+    var path: String
+    var modules: [Module]
+
+    /// Gives every module, lesson, prompt and checklist item its id and reports clashes.
+    func assemble(diagnostics: inout [Diagnostic], emptyPath: String) -> Course {
+        var moduleIDs = IDAllocator()
+        var lessonIDs = IDAllocator()
+        var promptIDs = IDAllocator()
+        var promptHomes: [String: String] = [:]
+
+        var explicitLessons: [String: String] = [:]
+        for lesson in modules.flatMap(\.lessons) {
+            guard let id = lesson.heading.explicitID else { continue }
+            let home = Self.location(lesson.path, lesson.heading.position)
+            if lessonIDs.reserve(id) {
+                explicitLessons[id] = home
+            } else {
+                diagnostics.append(Diagnostic(.error, "lesson id '\(id)' is already used by the lesson at "
+                    + (explicitLessons[id] ?? "?"), path: lesson.path, at: lesson.heading.position))
+            }
+        }
+
+        let course = Course(
+            id: explicitID ?? Slug.make(title, fallback: "course"),
+            title: title, description: description, authors: authors, version: version, language: language,
+            path: path,
+            modules: modules.map { module in
+                let moduleID = module.heading.explicitID.map { moduleIDs.unique($0) }
+                    ?? moduleIDs.unique(Slug.make(module.idSource, fallback: "module"))
+                return JourneyKit.Module(id: moduleID, title: module.heading.title, lessons: module.lessons.map { draft in
+                    let id = draft.heading.explicitID ?? lessonIDs.unique(Slug.make(draft.heading.title, fallback: "lesson"))
+                    var ids = LessonIDs(lessonID: id, path: draft.path)
+                    let blocks = ids.assign(draft.blocks, prompts: &promptIDs, homes: &promptHomes, diagnostics: &diagnostics)
+                    return JourneyKit.Lesson(id: id, title: draft.heading.title, path: draft.path,
+                                             position: draft.heading.position, blocks: blocks)
+                })
+            }
+        )
+        if course.lessons.isEmpty {
+            diagnostics.append(Diagnostic(.error, "the course has no lessons", path: emptyPath))
+        }
+        return course
+    }
+
+    static func location(_ path: String, _ position: SourcePosition?) -> String {
+        position.map { "\(path):\($0.line):\($0.column)" } ?? path
+    }
+}
+
+/// Gives the prompts and checklist items of one lesson their ids.
+private struct LessonIDs {
+    let lessonID: String
+    let path: String
+    var checklistIDs = IDAllocator()
+    var unnamedPrompts = 0
+
+    init(lessonID: String, path: String) {
+        self.lessonID = lessonID
+        self.path = path
+    }
+
+    /// Nesting is capped by the converter, so this recursion is shallow.
+    mutating func assign(_ blocks: [Block], prompts: inout IDAllocator, homes: inout [String: String],
+                         diagnostics: inout [Diagnostic]) -> [Block] {
+        blocks.map { block in
+            switch block {
+            case .prompt(var prompt):
+                if prompt.id.isEmpty || !PromptID.isValid(prompt.id) {
+                    unnamedPrompts += 1
+                    prompt.id = prompts.unique("\(lessonID)-prompt-\(unnamedPrompts)")
+                } else if prompts.reserve(prompt.id) {
+                    homes[prompt.id] = CourseDraft.location(path, prompt.position)
+                } else {
+                    diagnostics.append(Diagnostic(.error, "prompt id '\(prompt.id)' is already used by the prompt at "
+                        + (homes[prompt.id] ?? "?") + "; answers are saved under it, so each must be unique",
+                        path: path, at: prompt.position))
+                }
+                prompt.body = assign(prompt.body, prompts: &prompts, homes: &homes, diagnostics: &diagnostics)
+                return .prompt(prompt)
+            case .list(var list):
+                for index in list.items.indices {
+                    if list.items[index].task != nil {
+                        let text = list.items[index].blocks.first.flatMap {
+                            if case .paragraph(let inlines) = $0 { inlines.plainText } else { nil }
+                        } ?? ""
+                        list.items[index].task?.id = "\(lessonID)/" + checklistIDs.unique(Slug.make(text, fallback: "item"))
+                    }
+                    list.items[index].blocks = assign(list.items[index].blocks, prompts: &prompts, homes: &homes,
+                                                      diagnostics: &diagnostics)
+                }
+                return .list(list)
+            case .quote(let children):
+                return .quote(assign(children, prompts: &prompts, homes: &homes, diagnostics: &diagnostics))
+            case .callout(var callout):
+                callout.blocks = assign(callout.blocks, prompts: &prompts, homes: &homes, diagnostics: &diagnostics)
+                return .callout(callout)
+            case .heading, .paragraph, .code, .table, .html, .rule:
+                return block
+            }
+        }
+    }
+}

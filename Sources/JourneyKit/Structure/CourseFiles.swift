@@ -1,0 +1,55 @@
+/// A single Markdown file as a course: its first `#` is the title, each `##` (or later `#`) a module,
+/// each `###` a lesson; text before the first `##` is an introduction and nothing is dropped.
+enum SingleFileCourse {
+    static func make(_ source: SourceText, absolutePath: String, fallbackTitle: String,
+                     diagnostics: inout [Diagnostic]) -> Course {
+        let parsed = MarkdownConverter.convert(source)
+        diagnostics += parsed.diagnostics
+        var blocks = parsed.blocks
+        let title = Sectioner.takeTitle(from: &blocks)
+        let courseTitle = title.map(\.title).flatMap { $0.isEmpty ? nil : $0 } ?? fallbackTitle
+        let (preamble, sections) = Sectioner.split(blocks, atLevel: 2)
+
+        var modules: [CourseDraft.Module] = []
+        if !preamble.isEmpty {
+            let name = sections.isEmpty ? courseTitle : "Introduction"
+            let heading = SectionHeading(content: [.text(name)], position: title?.position ?? preamble.first?.position)
+            modules.append(ModuleFile.module(heading: heading, idSource: name, path: source.path,
+                                             blocks: preamble, lessonLevel: 3))
+        }
+        for section in sections {
+            modules.append(ModuleFile.module(heading: section.heading, idSource: section.heading.title,
+                                             path: source.path, blocks: section.blocks, lessonLevel: 3))
+        }
+        let draft = CourseDraft(explicitID: title?.explicitID, title: courseTitle, path: absolutePath, modules: modules)
+        return draft.assemble(diagnostics: &diagnostics, emptyPath: source.path)
+    }
+}
+
+/// One module file of a course folder: its first `#` is the module's title, each `##` (or later `#`) a lesson.
+enum ModuleFile {
+    static func make(_ source: SourceText, fallbackTitle: String, diagnostics: inout [Diagnostic]) -> CourseDraft.Module {
+        let parsed = MarkdownConverter.convert(source)
+        diagnostics += parsed.diagnostics
+        var blocks = parsed.blocks
+        var heading = Sectioner.takeTitle(from: &blocks)
+            ?? SectionHeading(content: [.text(fallbackTitle)], position: nil)
+        if heading.title.isEmpty { heading.title = fallbackTitle }
+        return module(heading: heading, idSource: fallbackTitle, path: source.path, blocks: blocks, lessonLevel: 2)
+    }
+
+    /// A module whose lessons start at headings of `lessonLevel` or shallower; text before the first
+    /// is an opening lesson titled after the module.
+    static func module(heading: SectionHeading, idSource: String, path: String, blocks: [PositionedBlock],
+                       lessonLevel: Int) -> CourseDraft.Module {
+        let (preamble, sections) = Sectioner.split(blocks, atLevel: lessonLevel)
+        var lessons: [CourseDraft.Lesson] = []
+        if !preamble.isEmpty || sections.isEmpty {
+            var opening = heading
+            opening.explicitID = nil
+            lessons.append(CourseDraft.Lesson(heading: opening, path: path, blocks: preamble.map(\.block)))
+        }
+        lessons += sections.map { CourseDraft.Lesson(heading: $0.heading, path: path, blocks: $0.blocks.map(\.block)) }
+        return CourseDraft.Module(heading: heading, idSource: idSource, path: path, lessons: lessons)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// A heading that opens a module or a lesson, with an explicit id written as a trailing `{#id}`.
+struct SectionHeading: Equatable {
+    var title: String
+    var explicitID: String?
+    var position: SourcePosition?
+
+    init(content: [Inline], position: SourcePosition?) {
+        var title = content.plainText
+        if title.hasSuffix("}"), let open = title.range(of: "{#", options: .backwards) {
+            let id = title[open.upperBound..<title.index(before: title.endIndex)]
+            if PromptID.isValid(String(id)) {
+                explicitID = String(id)
+                title = String(title[..<open.lowerBound])
+            }
+        }
+        self.title = title.trimmingCharacters(in: " \t")
+        self.position = position
+    }
+}
+
+/// Splits a file's top-level blocks into sections at headings, so nothing in the file is dropped.
+enum Sectioner {
+    struct Section {
+        var heading: SectionHeading
+        var blocks: [PositionedBlock]
+    }
+
+    /// Removes and returns the first `#` heading: a course's or a module's title.
+    static func takeTitle(from blocks: inout [PositionedBlock]) -> SectionHeading? {
+        guard let index = blocks.firstIndex(where: { if case .heading(1, _) = $0.block { true } else { false } }),
+              case .heading(_, let content) = blocks[index].block else { return nil }
+        let heading = SectionHeading(content: content, position: blocks[index].position)
+        blocks.remove(at: index)
+        return heading
+    }
+
+    /// Splits at every heading of `level` or shallower; what comes before the first one is the preamble.
+    static func split(_ blocks: [PositionedBlock], atLevel level: Int)
+        -> (preamble: [PositionedBlock], sections: [Section]) {
+        var preamble: [PositionedBlock] = []
+        var sections: [Section] = []
+        for item in blocks {
+            if case .heading(let headingLevel, let content) = item.block, headingLevel <= level {
+                sections.append(Section(heading: SectionHeading(content: content, position: item.position), blocks: []))
+            } else if sections.isEmpty {
+                preamble.append(item)
+            } else {
+                sections[sections.count - 1].blocks.append(item)
+            }
+        }
+        return (preamble, sections)
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        String(self[...].trimmingCharacters(in: set))
+    }
+}

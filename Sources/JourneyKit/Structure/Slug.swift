@@ -1,0 +1,39 @@
+/// Ids made from titles: lower case, letters and digits of any script kept, everything else collapsed to `-`.
+public enum Slug {
+    public static func make(_ title: String, fallback: String) -> String {
+        var slug = ""
+        var pendingDash = false
+        for scalar in title.lowercased().unicodeScalars {
+            let keep = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || scalar.properties.generalCategory == .nonspacingMark && !slug.isEmpty
+            if keep {
+                if pendingDash && !slug.isEmpty { slug += "-" }
+                pendingDash = false
+                slug.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        return slug.isEmpty ? fallback : slug
+    }
+}
+
+/// Hands out ids unique within one namespace: explicit ids are reserved first, generated ones avoid them.
+struct IDAllocator {
+    private var taken: Set<String> = []
+    private var nextSuffix: [String: Int] = [:]
+
+    /// Claims an explicit id; false when it is already taken.
+    mutating func reserve(_ id: String) -> Bool {
+        taken.insert(id).inserted
+    }
+
+    /// `base` if free, else `base-2`, `base-3`, ...
+    mutating func unique(_ base: String) -> String {
+        if taken.insert(base).inserted { return base }
+        var suffix = nextSuffix[base, default: 2]
+        while !taken.insert("\(base)-\(suffix)").inserted { suffix += 1 }
+        nextSuffix[base] = suffix + 1
+        return "\(base)-\(suffix)"
+    }
+}

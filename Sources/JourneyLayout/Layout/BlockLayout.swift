@@ -1,0 +1,153 @@
+import JourneyKit
+
+/// Lays out blocks at a width: each block becomes lines of spans no wider than the width.
+struct BlockLayout {
+    let glyphs: Glyphs
+    /// Narrower than this, nested content drops its indentation rather than become unreadable.
+    static let minimumNestedWidth = 12
+    static let tabWidth = 4
+
+    /// Blocks separated by blank lines.
+    func lines(_ blocks: [Block], width: Int, tight: Bool = false) -> [[Span]] {
+        var result: [[Span]] = []
+        for block in blocks {
+            if !result.isEmpty && !tight { result.append([]) }
+            result += lines(block, width: width)
+        }
+        return result
+    }
+
+    func lines(_ block: Block, width: Int) -> [[Span]] {
+        switch block {
+        case .heading(_, let content):
+            return InlineFlow.wrap(InlineFlow.spans(content, role: .heading), width: width)
+        case .paragraph(let content):
+            return InlineFlow.wrap(InlineFlow.spans(content), width: width)
+        case .list(let list):
+            return list.isChecklist ? framed(label: "Checklist", role: .checklist, width: width) {
+                self.listLines(list, width: $0).map { $0.adding(.checklist) }
+            } : listLines(list, width: width)
+        case .quote(let children):
+            return prefixed(Span(glyphs.quoteBar + " ", .quote), width: width) { lines(children, width: $0) }
+                .map { $0.adding(.quote) }
+        case .callout(let callout):
+            let role = Self.role(of: callout.kind)
+            return prefixed(Span(glyphs.quoteBar + " ", role), width: width) { innerWidth in
+                [[Span(Self.label(of: callout.kind), role.union(.label))]] + lines(callout.blocks, width: innerWidth)
+            }
+        case .prompt(let prompt):
+            return framed(label: "Reflect", role: .prompt, width: width) { innerWidth in
+                var result = lines(prompt.body, width: innerWidth)
+                if let hint = prompt.hint {
+                    result += InlineFlow.wrap([Span("Hint: ", [.hint, .label])] + InlineFlow.spans(hint, role: .hint),
+                                              width: innerWidth)
+                }
+                return result
+            }
+        case .code(_, let text):
+            return verbatim(text, role: .code, width: width)
+        case .html(let html):
+            return verbatim(html, role: .html, width: width)
+        case .table(let table):
+            return TableLayout(glyphs: glyphs).lines(table, width: width)
+        case .rule:
+            return [[Span(glyphs.repeated(glyphs.horizontal, width), .rule)]]
+        }
+    }
+
+    private func listLines(_ list: List, width: Int) -> [[Span]] {
+        var result: [[Span]] = []
+        for (index, item) in list.items.enumerated() {
+            if !result.isEmpty && !list.tight { result.append([]) }
+            let marker: String
+            if let task = item.task {
+                marker = task.checkedByAuthor ? "[x]" : "[ ]"
+            } else {
+                marker = list.ordered ? "\(list.start + index)." : glyphs.bullet
+            }
+            result += prefixed(Span(marker + " ", .marker), width: width) { lines(item.blocks, width: $0, tight: list.tight) }
+        }
+        return result
+    }
+
+    /// Content laid out narrower, its first line after `first` and the rest indented to match.
+    private func prefixed(_ first: Span, width: Int, content: (Int) -> [[Span]]) -> [[Span]] {
+        let indent = first.width
+        guard width - indent >= Self.minimumNestedWidth else { return content(width) }
+        let isBar = first.text.hasPrefix(glyphs.quoteBar)
+        let rest = Span(isBar ? first.text : String(repeating: " ", count: indent), isBar ? first.role : [])
+        let inner = content(width - indent)
+        return inner.enumerated().map { index, line in [index == 0 ? first : rest] + line }
+    }
+
+    /// A labelled frame set apart from the text around it:
+    /// `┌─ Label ──`, the content behind `│ `, and a closing `└──`.
+    private func framed(label: String, role: Role, width: Int, content: (Int) -> [[Span]]) -> [[Span]] {
+        let heading = "\(glyphs.topLeft)\(glyphs.horizontal) "
+        let top = width >= heading.count + label.count + 2
+            ? [Span(heading, role.union(.border)), Span(label, role.union(.label)),
+               Span(" " + glyphs.repeated(glyphs.horizontal, width - heading.count - label.count - 1),
+                    role.union(.border))]
+            : [Span(glyphs.topLeft + glyphs.repeated(glyphs.horizontal, width - 1), role.union(.border))]
+        let bottom = [Span(glyphs.bottomLeft + glyphs.repeated(glyphs.horizontal, width - 1), role.union(.border))]
+        let body = prefixed(Span(glyphs.vertical + " ", role.union(.border)), width: width) { content($0) }
+            .map { $0.map { $0.role.contains(.border) ? $0 : Span($0.text, $0.role.union(role)) } }
+        return [top.filter { !$0.text.isEmpty }] + body + [bottom]
+    }
+
+    /// Text shown as written: tabs expanded, control characters made visible, long lines wrapped
+    /// with a continuation mark so nothing is cut off.
+    private func verbatim(_ text: String, role: Role, width: Int) -> [[Span]] {
+        let indent = width >= Self.minimumNestedWidth + 2 ? "  " : ""
+        let mark = glyphs.continuation + " "
+        var result: [[Span]] = []
+        for sourceLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let expanded = VisibleText.make(Self.expandingTabs(sourceLine))
+            var chunks = InlineFlow.hardWrap(expanded, width: width - indent.count)
+            if chunks.count > 1 {
+                chunks = [chunks[0]] + InlineFlow.hardWrap(chunks.dropFirst().joined(),
+                                                           width: width - indent.count - mark.count)
+            }
+            for (index, chunk) in chunks.enumerated() {
+                let lead = index == 0 ? [Span(indent, role)] : [Span(indent, role), Span(mark, role.union(.continuation))]
+                result.append((lead + [Span(chunk, role)]).merged())
+            }
+        }
+        return result
+    }
+
+    static func expandingTabs(_ line: Substring) -> String {
+        guard line.contains("\t") else { return String(line) }
+        var result = ""
+        var column = 0
+        for character in line {
+            if character == "\t" {
+                let spaces = tabWidth - column % tabWidth
+                result += String(repeating: " ", count: spaces)
+                column += spaces
+            } else {
+                result.append(character)
+                column += DisplayWidth.of(character)
+            }
+        }
+        return result
+    }
+
+    static func role(of kind: Callout.Kind) -> Role {
+        switch kind {
+        case .note, .important: .note
+        case .tip: .tip
+        case .warning, .caution: .warning
+        }
+    }
+
+    static func label(of kind: Callout.Kind) -> String {
+        switch kind {
+        case .note: "Note"
+        case .tip: "Tip"
+        case .important: "Important"
+        case .warning: "Warning"
+        case .caution: "Caution"
+        }
+    }
+}

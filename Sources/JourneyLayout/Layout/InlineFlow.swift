@@ -1,0 +1,134 @@
+import JourneyKit
+
+/// Turns inline content into styled spans and wraps them into lines of a given display width.
+enum InlineFlow {
+    /// A hard line break inside a run list.
+    private static let lineBreak = Span("\n", [])
+
+    /// Flattens inline content into spans: links show their target, images their alt text and target.
+    static func spans(_ inlines: [Inline], role base: Role = []) -> [Span] {
+        var result: [Span] = []
+        var stack: [(inlines: ArraySlice<Inline>, role: Role, suffix: Span?)] = [(inlines[...], base, nil)]
+        while var top = stack.popLast() {
+            guard let inline = top.inlines.popFirst() else {
+                if let suffix = top.suffix { result.append(suffix) }
+                continue
+            }
+            stack.append(top)
+            let role = top.role
+            switch inline {
+            case .text(let text): result.append(Span(VisibleText.prose(text), role))
+            case .code(let text): result.append(Span(VisibleText.make(text), role.union(.code)))
+            case .html(let html): result.append(Span(VisibleText.make(html), role.union(.html)))
+            case .softBreak: result.append(Span(" ", role))
+            case .hardBreak: result.append(lineBreak)
+            case .emphasis(let children): stack.append((children[...], role.union(.emphasis), nil))
+            case .strong(let children): stack.append((children[...], role.union(.strong), nil))
+            case .strikethrough(let children): stack.append((children[...], role.union(.strikethrough), nil))
+            case .link(let target, let children):
+                let shown = children.plainText
+                let showsTarget = !target.isEmpty && target != shown && target != "mailto:" + shown
+                    && target != "http://" + shown && target != "https://" + shown
+                let suffix = showsTarget ? Span(" (\(VisibleText.make(target)))", role.union(.linkTarget)) : nil
+                stack.append((children[...], role.union(.link), suffix))
+            case .image(let target, let alt):
+                let label = alt.plainText.isEmpty ? "[image]" : "[image: \(VisibleText.make(alt.plainText))]"
+                result.append(Span(label, role.union(.image)))
+                if !target.isEmpty { result.append(Span(" (\(VisibleText.make(target)))", role.union(.linkTarget))) }
+            }
+        }
+        return result
+    }
+
+    /// Greedy word wrap by display width; words wider than a line are broken between characters.
+    static func wrap(_ spans: [Span], width: Int) -> [[Span]] {
+        let width = max(1, width)
+        var lines: [[Span]] = []
+        var line: [Span] = []
+        var lineWidth = 0
+        var word: [Span] = []
+        var wordWidth = 0
+        var pendingSpace = false
+
+        func flushLine() {
+            lines.append(line.merged())
+            line = []
+            lineWidth = 0
+        }
+        func place() {
+            guard !word.isEmpty else { return }
+            if lineWidth > 0, pendingSpace, lineWidth + 1 + wordWidth <= width {
+                let role: Role = line.last?.role == word.first?.role ? word.first!.role : []
+                line.append(Span(" ", role))
+                lineWidth += 1
+            } else if lineWidth > 0 {
+                flushLine()
+            }
+            if wordWidth <= width - lineWidth {
+                line += word
+                lineWidth += wordWidth
+            } else {
+                for span in word {
+                    var chunk = ""
+                    for character in span.text {
+                        let characterWidth = DisplayWidth.of(character)
+                        if lineWidth + characterWidth > width && lineWidth > 0 {
+                            if !chunk.isEmpty { line.append(Span(chunk, span.role)) }
+                            chunk = ""
+                            flushLine()
+                        }
+                        chunk.append(character)
+                        lineWidth += characterWidth
+                    }
+                    if !chunk.isEmpty { line.append(Span(chunk, span.role)) }
+                }
+            }
+            word = []
+            wordWidth = 0
+            pendingSpace = false
+        }
+
+        for span in spans {
+            if span == lineBreak {
+                place()
+                flushLine()
+                continue
+            }
+            var current = ""
+            for character in span.text {
+                if character == " " || character == "\t" || character == "\n" {
+                    if !current.isEmpty { word.append(Span(current, span.role)); current = "" }
+                    place()
+                    if lineWidth > 0 { pendingSpace = true }
+                } else {
+                    current.append(character)
+                    wordWidth += DisplayWidth.of(character)
+                }
+            }
+            if !current.isEmpty { word.append(Span(current, span.role)) }
+        }
+        place()
+        if !line.isEmpty || lines.isEmpty { flushLine() }
+        return lines
+    }
+
+    /// Breaks text into pieces of at most `width` columns, between characters.
+    static func hardWrap(_ text: String, width: Int) -> [String] {
+        let width = max(2, width)
+        var pieces: [String] = []
+        var piece = ""
+        var pieceWidth = 0
+        for character in text {
+            let characterWidth = DisplayWidth.of(character)
+            if pieceWidth + characterWidth > width && pieceWidth > 0 {
+                pieces.append(piece)
+                piece = ""
+                pieceWidth = 0
+            }
+            piece.append(character)
+            pieceWidth += characterWidth
+        }
+        pieces.append(piece)
+        return pieces
+    }
+}

@@ -1,0 +1,53 @@
+import JourneyKit
+
+/// The layout engine: a pure function from a document and a width to styled lines. The player and
+/// `journey print` both show text laid out here.
+public struct Layout: Sendable {
+    public static let minimumWidth = 20
+
+    public var width: Int
+    public var glyphs: Glyphs
+
+    public init(width: Int, glyphs: Glyphs = .unicode) {
+        self.width = max(width, Self.minimumWidth)
+        self.glyphs = glyphs
+    }
+
+    /// A lesson: its title, underlined, then its blocks separated by blank lines.
+    public func lines(for lesson: Lesson) -> [StyledLine] {
+        var result = underlined(lesson.title, role: .heading, glyph: glyphs.horizontal, anchor: 0)
+        let blocks = BlockLayout(glyphs: glyphs)
+        for (index, block) in lesson.blocks.enumerated() {
+            result.append(StyledLine([], anchor: index + 1))
+            result += blocks.lines(block, width: width).map { StyledLine($0, anchor: index + 1) }
+        }
+        return result
+    }
+
+    /// The whole course in reading order: its title and details, then each module and its lessons.
+    public func lines(for course: Course) -> [StyledLine] {
+        var result = underlined(course.title, role: .title, glyph: glyphs.doubleHorizontal, anchor: 0)
+        let details = [course.authors.joined(separator: ", "), course.version.isEmpty ? "" : "version \(course.version)"]
+            .filter { !$0.isEmpty }.joined(separator: " · ")
+        for text in [course.description, details] where !text.isEmpty {
+            result.append(StyledLine([]))
+            result += InlineFlow.wrap([Span(VisibleText.prose(text), text == details ? .meta : [])], width: width)
+                .map { StyledLine($0) }
+        }
+        for (number, module) in course.modules.enumerated() {
+            result += [StyledLine([]), StyledLine([])]
+            result += underlined("Module \(number + 1): \(module.title)", role: .title, glyph: glyphs.doubleHorizontal,
+                                 anchor: 0)
+            for lesson in module.lessons {
+                result += [StyledLine([]), StyledLine([])] + lines(for: lesson)
+            }
+        }
+        return result
+    }
+
+    private func underlined(_ title: String, role: Role, glyph: String, anchor: Int) -> [StyledLine] {
+        let lines = InlineFlow.wrap([Span(VisibleText.prose(title), role)], width: width)
+        let underline = glyphs.repeated(glyph, lines.map(\.width).max() ?? 0)
+        return (lines + [[Span(underline, role.union(.rule))]]).map { StyledLine($0, anchor: anchor) }
+    }
+}

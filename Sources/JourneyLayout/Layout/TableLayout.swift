@@ -1,0 +1,109 @@
+import JourneyKit
+
+/// Lays a table out as a grid fitted to the width, wrapping cells; when even narrow columns cannot fit,
+/// each row becomes a record of `Header: value` lines instead.
+struct TableLayout {
+    let glyphs: Glyphs
+    static let minimumColumnWidth = 4
+
+    func lines(_ table: Table, width: Int) -> [[Span]] {
+        let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+        guard columns > 0 else { return [] }
+        let header = cells(table.header, columns: columns, role: .tableHeader)
+        let rows = table.rows.map { cells($0, columns: columns, role: []) }
+        let overhead = 3 * columns + 1
+        let available = width - overhead
+        guard available >= columns * Self.minimumColumnWidth else { return records(header: header, rows: rows, width: width) }
+        let natural = (0..<columns).map { column in
+            ([header] + rows).map { $0[column].width }.max() ?? 0
+        }
+        let widths = Self.fit(natural.map { max($0, 1) }, into: available)
+        let alignments = (0..<columns).map { $0 < table.alignments.count ? table.alignments[$0] : .leading }
+
+        let wrappedHeader = header.enumerated().map { InlineFlow.wrap($1, width: widths[$0]) }
+        let wrappedRows = rows.map { row in row.enumerated().map { InlineFlow.wrap($1, width: widths[$0]) } }
+        let separateRows = wrappedRows.contains { $0.contains { $0.count > 1 } }
+
+        var result = [border(glyphs.topLeft, glyphs.teeDown, glyphs.topRight, widths)]
+        result += grid(wrappedHeader, widths: widths, alignments: alignments)
+        result.append(border(glyphs.teeRight, glyphs.cross, glyphs.teeLeft, widths))
+        for (index, row) in wrappedRows.enumerated() {
+            if index > 0 && separateRows { result.append(border(glyphs.teeRight, glyphs.cross, glyphs.teeLeft, widths)) }
+            result += grid(row, widths: widths, alignments: alignments)
+        }
+        result.append(border(glyphs.bottomLeft, glyphs.teeUp, glyphs.bottomRight, widths))
+        return result
+    }
+
+    /// Column widths summing to at most `available`: narrow columns keep their natural width and the
+    /// wide ones share what is left.
+    static func fit(_ natural: [Int], into available: Int) -> [Int] {
+        guard natural.reduce(0, +) > available else { return natural }
+        var widths = natural
+        var open = Set(natural.indices)
+        var remaining = available
+        while true {
+            let share = remaining / max(1, open.count)
+            let settled = open.filter { natural[$0] <= share }
+            if settled.isEmpty {
+                var extra = remaining - share * open.count
+                for column in open.sorted() {
+                    widths[column] = share + (extra > 0 ? 1 : 0)
+                    extra -= 1
+                }
+                return widths
+            }
+            for column in settled {
+                widths[column] = natural[column]
+                remaining -= natural[column]
+                open.remove(column)
+            }
+        }
+    }
+
+    private func cells(_ row: [[Inline]], columns: Int, role: Role) -> [[Span]] {
+        (0..<columns).map { $0 < row.count ? InlineFlow.spans(row[$0], role: role) : [] }
+    }
+
+    private func grid(_ row: [[[Span]]], widths: [Int], alignments: [Table.Alignment]) -> [[Span]] {
+        let height = row.map(\.count).max() ?? 1
+        return (0..<height).map { lineIndex in
+            var line = [Span(glyphs.vertical + " ", .border)]
+            for (column, cell) in row.enumerated() {
+                let content = lineIndex < cell.count ? cell[lineIndex] : []
+                let gap = widths[column] - content.width
+                let leading = switch alignments[column] {
+                case .leading: 0
+                case .center: gap / 2
+                case .trailing: gap
+                }
+                line.append(Span(String(repeating: " ", count: leading)))
+                line += content
+                line.append(Span(String(repeating: " ", count: gap - leading)))
+                line.append(Span(column == row.count - 1 ? " " + glyphs.vertical : " \(glyphs.vertical) ", .border))
+            }
+            return line.merged()
+        }
+    }
+
+    private func border(_ left: String, _ middle: String, _ right: String, _ widths: [Int]) -> [Span] {
+        let segments = widths.map { glyphs.repeated(glyphs.horizontal, $0 + 2) }
+        return [Span(left + segments.joined(separator: middle) + right, .border)]
+    }
+
+    private func records(header: [[Span]], rows: [[[Span]]], width: Int) -> [[Span]] {
+        var result: [[Span]] = []
+        if rows.isEmpty {
+            result = header.flatMap { InlineFlow.wrap($0, width: width) }
+        }
+        for row in rows {
+            result.append([Span(glyphs.repeated(glyphs.horizontal, width), .border)])
+            for (column, cell) in row.enumerated() {
+                let name = header[column].isEmpty ? [Span("Column \(column + 1)", .tableHeader)] : header[column]
+                result += InlineFlow.wrap(name + [Span(": ", .tableHeader)] + cell, width: width)
+            }
+        }
+        if !result.isEmpty { result.append([Span(glyphs.repeated(glyphs.horizontal, width), .border)]) }
+        return result
+    }
+}

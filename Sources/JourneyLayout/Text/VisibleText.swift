@@ -1,0 +1,26 @@
+/// Makes control characters from content visible, so none ever reaches a terminal:
+/// C0 controls and DEL in caret notation (`^[`, `^?`), C1 controls as `<U+009B>`.
+public enum VisibleText {
+    public static func make(_ text: some StringProtocol) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return String(text) }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x00...0x1F: result += "^" + String(Character(Unicode.Scalar(UInt8(scalar.value) + 0x40)))
+            case 0x7F: result += "^?"
+            case 0x80...0x9F: result += "<U+00" + String(scalar.value, radix: 16, uppercase: true) + ">"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Prose: tabs and line breaks become spaces first.
+    public static func prose(_ text: some StringProtocol) -> String {
+        make(String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }))
+    }
+
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+}

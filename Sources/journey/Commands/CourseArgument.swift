@@ -1,0 +1,18 @@
+import ArgumentParser
+import BundledCourse
+import JourneyKit
+
+/// The PATH every command takes: a course folder or Markdown file, the bundled course by default.
+struct CourseArgument: ParsableArguments {
+    @Argument(help: ArgumentHelp("A course folder or a Markdown file (default: the bundled course).",
+                                 valueName: "path"))
+    var path: String?
+
+    func load() -> LoadResult {
+        guard let path else {
+            return CourseLoader.load(folder: EmbeddedCourseFolder(displayPath: BundledCourse.displayPath,
+                                                                  files: BundledCourse.files))
+        }
+        return CourseLoader.load(path: path)
+    }
+}

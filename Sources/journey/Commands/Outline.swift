@@ -1,0 +1,64 @@
+import ArgumentParser
+import JourneyKit
+import JourneyLayout
+
+struct Outline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a course's modules, lessons and reflection prompts.",
+        discussion: "Lesson ids are what `print --lesson` takes.",
+        version: Journey.version
+    )
+
+    @OptionGroup var course: CourseArgument
+    @Flag(help: "Write the outline as JSON: {id, title, path, modules: [{id, title, lessons: [{id, title, prompts: [{id, text}]}]}]}.")
+    var json = false
+
+    func run() throws {
+        let course = try Output.loadReportingProblems(course)
+        if json {
+            Output.writeJSON(OutlineJSON(course))
+        } else {
+            Output.write(Self.text(course))
+        }
+    }
+
+    static func text(_ course: Course) -> String {
+        var lines = ["\(course.title)  [\(course.id)]"]
+        for (moduleNumber, module) in course.modules.enumerated() {
+            lines.append("  \(moduleNumber + 1). \(module.title)  [\(module.id)]")
+            for (lessonNumber, lesson) in module.lessons.enumerated() {
+                lines.append("     \(moduleNumber + 1).\(lessonNumber + 1) \(lesson.title)  [\(lesson.id)]")
+                for prompt in lesson.prompts {
+                    lines.append("         ? \(prompt.text)  [\(prompt.id)]")
+                }
+            }
+        }
+        return lines.map { VisibleText.prose($0) }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The outline as `outline --json` writes it.
+struct OutlineJSON: Encodable {
+    struct Module: Encodable { var id, title: String; var lessons: [Lesson] }
+    struct Lesson: Encodable { var id, title: String; var prompts: [Prompt] }
+    struct Prompt: Encodable { var id, text: String }
+
+    var id, title, description, version, language, path: String
+    var authors: [String]
+    var modules: [Module]
+
+    init(_ course: Course) {
+        id = course.id
+        title = course.title
+        description = course.description
+        version = course.version
+        language = course.language
+        path = course.path
+        authors = course.authors
+        modules = course.modules.map { module in
+            Module(id: module.id, title: module.title, lessons: module.lessons.map { lesson in
+                Lesson(id: lesson.id, title: lesson.title, prompts: lesson.prompts.map { Prompt(id: $0.id, text: $0.text) })
+            })
+        }
+    }
+}

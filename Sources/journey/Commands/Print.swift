@@ -1,0 +1,61 @@
+import ArgumentParser
+import CTerminalInfo
+import Foundation
+import JourneyKit
+import JourneyLayout
+
+struct Print: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a course, or one lesson, as text.",
+        discussion: """
+            The text is laid out by the same engine the player uses and wrapped to the width: the \
+            terminal's when standard output is one, else 80. Styling is used only on a terminal and \
+            when NO_COLOR is unset, unless --color says otherwise.
+            """,
+        version: Journey.version
+    )
+
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+        case always, never, auto
+    }
+
+    @OptionGroup var course: CourseArgument
+    @Option(help: "Print only this lesson (ids as in `journey outline`).")
+    var lesson: String?
+    @Option(help: ArgumentHelp("Wrap to this many columns (at least \(Layout.minimumWidth)).", valueName: "n"))
+    var width: Int?
+    @Option(help: "Style the text with ANSI escapes: always, never or auto.")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        if let width, width < Layout.minimumWidth {
+            throw ValidationError("--width must be at least \(Layout.minimumWidth), not \(width).")
+        }
+    }
+
+    func run() throws {
+        let course = try Output.loadReportingProblems(course)
+        let layout = Layout(width: width ?? Self.terminalWidth() ?? 80)
+        let lines: [StyledLine]
+        if let id = lesson {
+            guard let lesson = course.lesson(id: id) else {
+                Output.error(Output.unknownLessonMessage(id, in: course))
+                throw ExitCode.failure
+            }
+            lines = layout.lines(for: lesson)
+        } else {
+            lines = layout.lines(for: course)
+        }
+        let styled = switch color {
+        case .always: true
+        case .never: false
+        case .auto: isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        }
+        Output.write(lines.map { ANSIText.render($0, styled: styled) }.joined(separator: "\n") + "\n")
+    }
+
+    private static func terminalWidth() -> Int? {
+        let columns = Int(journey_terminal_columns(STDOUT_FILENO))
+        return columns > 0 ? max(columns, Layout.minimumWidth) : nil
+    }
+}
