@@ -32,8 +32,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "JourneyKitTests", dependencies: ["JourneyKit", "BundledCourse"]),
-        .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyLayout"]),
-        .testTarget(name: "JourneyCLITests", dependencies: ["journey"]),
+        // Golden files and temporary course folders, shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "JourneyKitTests", dependencies: ["JourneyKit", "BundledCourse", "TestSupport"],
+                    exclude: ["Fixtures", "Goldens"]),
+        .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyLayout", "TestSupport"],
+                    exclude: ["Fixtures", "Goldens"]),
+        .testTarget(name: "JourneyCLITests", dependencies: ["journey", "TestSupport"]),
     ]
 )

@@ -13,7 +13,7 @@ enum SingleFileCourse {
         var modules: [CourseDraft.Module] = []
         if !preamble.isEmpty {
             let name = sections.isEmpty ? courseTitle : "Introduction"
-            let heading = SectionHeading(content: [.text(name)], position: title?.position ?? preamble.first?.position)
+            let heading = SectionHeading(content: [.text(name)], position: preamble.first?.position ?? title?.position)
             modules.append(ModuleFile.module(heading: heading, idSource: name, path: source.path,
                                              blocks: preamble, lessonLevel: 3))
         }

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The built binary, end to end: output, exit status, and what it never prints.
+@Suite struct CLITests {
+    private func journey(_ arguments: String..., environment: [String: String?] = [:]) throws -> BuiltProgram.Outcome {
+        try BuiltProgram.run(arguments, environment: environment)
+    }
+
+    private static let crashSigns = ["Fatal error", "Stack dump", "backtrace", "Segmentation", "0x0000"]
+
+    @Test func withoutArgumentsPrintsHelp() throws {
+        let outcome = try journey()
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("USAGE: journey"))
+        #expect(outcome.stdout.contains("lint"))
+    }
+
+    @Test(arguments: [[], ["lint"], ["outline"], ["print"]])
+    func everyCommandHasHelpAndVersion(_ command: [String]) throws {
+        let help = try BuiltProgram.run(command + ["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE:"))
+        let version = try BuiltProgram.run(command + ["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
+    }
+
+    @Test func usageErrorsUseArgumentParsersExitCode() throws {
+        let outcome = try journey("print", "--width", "10")
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("--width must be at least 20"))
+        #expect(try journey("frobnicate").status == 64)
+    }
+
+    @Test func lintOfTheBundledCourseIsClean() throws {
+        let outcome = try journey("lint")
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr == "0 errors, 0 warnings in 13 lessons\n")
+    }
+
+    @Test func lintReportsSortedDiagnosticsAndExitsOneOnErrors() throws {
+        let folder = try TemporaryFolder([
+            "course.yaml": "title: T\nmodules: [b.md, a.md, gone.md]\n",
+            "a.md": "## One\n\n> [!REFLECT] same\n> Q?\n\n<b>html</b>\n",
+            "b.md": "## Two\n\n> [!REFLECT] same\n> Q?\n\n## Three\n\nText.\n",
+        ])
+        let outcome = try journey("lint", folder.path())
+        #expect(outcome.status == 1)
+        let lines = outcome.stderr.split(separator: "\n").map(String.init)
+        let root = folder.path()
+        #expect(lines.dropLast() == [
+            "\(root)/a.md:3:3: error: prompt id 'same' is already used by the prompt at \(root)/b.md:3:3; answers are saved under it, so each must be unique",
+            "\(root)/a.md:6:1: warning: raw HTML is shown as text, not interpreted",
+            "\(root)/a.md:6:8: warning: raw HTML is shown as text, not interpreted",
+            "\(root)/b.md:6:4: warning: lesson 'three' has no reflection prompt (> [!REFLECT] prompt-id)",
+            "\(root)/course.yaml:2:23: error: the manifest names 'gone.md', which does not exist",
+        ])
+        #expect(lines.last == "2 errors, 3 warnings in 3 lessons")
+        #expect(try journey("lint", folder.path(), "--json").status == 1)
+    }
+
+    @Test func lintJSONWritesTheDiagnosticsToStdout() throws {
+        let outcome = try journey("lint", "/no/such/course", "--json")
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.isEmpty)
+        let decoded = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]]
+        #expect(decoded?.count == 1)
+        #expect(decoded?.first?["path"] as? String == "/no/such/course")
+        #expect(decoded?.first?["severity"] as? String == "error")
+        #expect(decoded?.first?["message"] as? String == "no such file or directory")
+        #expect(decoded?.first?["line"] == nil)
+    }
+
+    @Test func missingPathIsAnErrorWithoutLineOrColumn() throws {
+        for command in ["lint", "outline", "print"] {
+            let outcome = try journey(command, "/no/such/course")
+            #expect(outcome.status == 1)
+            #expect(outcome.stderr.hasPrefix("/no/such/course: error: no such file or directory\n"))
+        }
+    }
+
+    @Test func outlineJSONHasTheDocumentedKeys() throws {
+        let outcome = try journey("outline", "--json")
+        #expect(outcome.status == 0)
+        let course = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(course["id"] as? String == "learning-to-trust-again")
+        #expect(course["title"] as? String == "Learning to Trust Again")
+        #expect(course["path"] as? String == "<bundled>")
+        let modules = try #require(course["modules"] as? [[String: Any]])
+        #expect(modules.count == 5)
+        let lessons = try #require(modules[2]["lessons"] as? [[String: Any]])
+        #expect(lessons.first?["id"] as? String == "acknowledge-the-hurt")
+        let prompts = try #require(lessons.first?["prompts"] as? [[String: Any]])
+        #expect(prompts.first?["id"] as? String == "acknowledge-name-it")
+        #expect((prompts.first?["text"] as? String)?.hasPrefix("If you feel ready") == true)
+    }
+
+    @Test func outlineOfAFileGivesItsAbsolutePath() throws {
+        let folder = try TemporaryFolder(["article.md": "# Article\n\n## Part\n\nText.\n"])
+        let outcome = try BuiltProgram.run(["outline", "article.md", "--json"], directory: folder.path())
+        let course = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        #expect(course?["path"] as? String == folder.url.standardizedFileURL.appending(path: "article.md").path)
+        let text = try BuiltProgram.run(["outline", "article.md"], directory: folder.path())
+        #expect(text.stdout == "Article  [article]\n  1. Part  [part]\n     1.1 Part  [part]\n")
+    }
+
+    @Test func printWrapsToTheWidthAndPrintsOneLesson() throws {
+        for width in [20, 33, 80] {
+            let outcome = try journey("print", "--width", "\(width)")
+            #expect(outcome.status == 0)
+            for line in outcome.stdout.split(separator: "\n") {
+                #expect(line.count <= width, "wider than \(width): \(line)")
+            }
+        }
+        let lesson = try journey("print", "--lesson", "set-boundaries", "--width", "60")
+        #expect(lesson.stdout.hasPrefix("Set boundaries\n──────────────\n"))
+        #expect(lesson.stdout.contains("┌─ Checklist"))
+        #expect(!lesson.stdout.contains("Look for consistency"))
+    }
+
+    @Test func printOfAnUnknownLessonNamesTheClosest() throws {
+        let outcome = try journey("print", "--lesson", "set-boundary")
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("no lesson 'set-boundary'; closest: set-boundaries"))
+    }
+
+    @Test func colourOnlyWhenAskedOrOnATerminal() throws {
+        let piped = try journey("print", "--lesson", "set-boundaries")
+        #expect(!piped.stdout.contains("\u{1B}"))
+        let always = try journey("print", "--lesson", "set-boundaries", "--color", "always")
+        #expect(always.stdout.contains("\u{1B}[1m"))
+        let never = try journey("print", "--lesson", "set-boundaries", "--color", "never", environment: ["NO_COLOR": nil])
+        #expect(!never.stdout.contains("\u{1B}"))
+    }
+
+    @Test func controlCharactersInContentAndFileNamesNeverReachTheOutput() throws {
+        let name = "evil\u{1B}[2J\u{9B}name.md"
+        let folder = try TemporaryFolder([name: "# Title \u{1B}]0;pwned\u{07}\n\n## Bell \u{07}\n\nText \u{1B}[31m red \u{9B}31m.\n\n<b>\u{1B}</b>\n"])
+        for command in [["lint"], ["outline"], ["outline", "--json"], ["print"], ["lint", "--json"]] {
+            let outcome = try BuiltProgram.run(command + [name], directory: folder.path())
+            for text in [outcome.stdout, outcome.stderr] {
+                #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) },
+                        "\(command): \(text.debugDescription)")
+            }
+        }
+        let printed = try BuiltProgram.run(["print", name], directory: folder.path())
+        #expect(printed.stdout.contains("Text ^[[31m red <U+009B>31m."))
+    }
+
+    @Test func randomBytesNeverCrash() throws {
+        let folder = try TemporaryFolder()
+        var generator = SystemRandomNumberGenerator()
+        for index in 0..<20 {
+            let bytes = (0..<Int.random(in: 1...4_000, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let withoutNUL = index % 2 == 0 ? bytes.map { $0 == 0 ? 0x0A : $0 } : bytes
+            try folder.write("random.md", Data(withoutNUL))
+            for command in ["lint", "outline", "print"] {
+                let outcome = try journey(command, folder.path("random.md"))
+                #expect([0, 1].contains(outcome.status), "\(command) exited \(outcome.status)")
+                #expect(!Self.crashSigns.contains { outcome.stderr.contains($0) })
+            }
+        }
+    }
+}
