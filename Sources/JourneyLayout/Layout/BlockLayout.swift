@@ -20,7 +20,9 @@ struct BlockLayout {
     func lines(_ block: Block, width: Int) -> [[Span]] {
         switch block {
         case .heading(_, let content):
-            return InlineFlow.wrap(InlineFlow.spans(content, role: .heading), width: width)
+            let lines = InlineFlow.wrap(InlineFlow.spans(content, role: .heading), width: width)
+            let underline = glyphs.repeated(glyphs.dottedHorizontal, lines.map(\.width).max() ?? 0)
+            return lines + [[Span(underline, [.heading, .rule])]]
         case .paragraph(let content):
             return InlineFlow.wrap(InlineFlow.spans(content), width: width)
         case .list(let list):

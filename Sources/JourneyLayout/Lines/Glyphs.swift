@@ -4,6 +4,7 @@ public struct Glyphs: Sendable {
     public var quoteBar: String
     public var horizontal: String
     public var doubleHorizontal: String
+    public var dottedHorizontal: String
     public var vertical: String
     public var topLeft: String
     public var topRight: String
@@ -17,12 +18,12 @@ public struct Glyphs: Sendable {
     public var continuation: String
 
     public static let unicode = Glyphs(
-        bullet: "•", quoteBar: "│", horizontal: "─", doubleHorizontal: "═", vertical: "│",
+        bullet: "•", quoteBar: "│", horizontal: "─", doubleHorizontal: "═", dottedHorizontal: "┄", vertical: "│",
         topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         teeDown: "┬", teeUp: "┴", teeRight: "├", teeLeft: "┤", cross: "┼", continuation: "↪")
 
     public static let ascii = Glyphs(
-        bullet: "*", quoteBar: "|", horizontal: "-", doubleHorizontal: "=", vertical: "|",
+        bullet: "*", quoteBar: "|", horizontal: "-", doubleHorizontal: "=", dottedHorizontal: "-", vertical: "|",
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", cross: "+", continuation: ">")
 
