@@ -22,13 +22,19 @@ let package = Package(
         .target(name: "BundledCourse", plugins: ["EmbedCourse"]),
         .executableTarget(name: "EmbedCourseTool", path: "Sources/EmbedCourseTool"),
         .plugin(name: "EmbedCourse", capability: .buildTool(), dependencies: ["EmbedCourseTool"]),
-        // ioctl(TIOCGWINSZ), which Swift cannot call directly (it is variadic).
-        .target(name: "CTerminalInfo"),
+        // Terminal size (ioctl is variadic, so Swift cannot call it), signal flags, crash-time restore.
+        .target(name: "CTerminal"),
+        // ncursesw, wide-character API (system library; only JourneyTerminal imports it).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The player's pure core: state, messages, update(), render() to a frame of cells.
+        .target(name: "JourneyUI", dependencies: ["JourneyKit", "JourneyLayout"]),
+        // The thin ncurses backend: draws frames, turns keys into messages.
+        .target(name: "JourneyTerminal", dependencies: ["JourneyUI", "CNcursesw", "CTerminal"]),
         // The command-line program.
         .executableTarget(
             name: "journey",
             dependencies: [
-                "JourneyKit", "JourneyLayout", "BundledCourse", "CTerminalInfo",
+                "JourneyKit", "JourneyLayout", "JourneyUI", "JourneyTerminal", "BundledCourse", "CTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +44,7 @@ let package = Package(
                     exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyLayout", "TestSupport"],
                     exclude: ["Fixtures", "Goldens"]),
+        .testTarget(name: "JourneyUITests", dependencies: ["JourneyUI", "TestSupport"], exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "JourneyCLITests", dependencies: ["journey", "TestSupport"]),
     ]
 )

@@ -12,6 +12,7 @@ struct Journey: ParsableCommand {
             every command uses the bundled course, "Learning to Trust Again".
             """,
         version: version,
-        subcommands: [Lint.self, Outline.self, Print.self]
+        subcommands: [Open.self, Lint.self, Outline.self, Print.self],
+        defaultSubcommand: Open.self
     )
 }

@@ -10,14 +10,7 @@ import TestSupport
 
     private static let crashSigns = ["Fatal error", "Stack dump", "backtrace", "Segmentation", "0x0000"]
 
-    @Test func withoutArgumentsPrintsHelp() throws {
-        let outcome = try journey()
-        #expect(outcome.status == 0)
-        #expect(outcome.stdout.contains("USAGE: journey"))
-        #expect(outcome.stdout.contains("lint"))
-    }
-
-    @Test(arguments: [[], ["lint"], ["outline"], ["print"]])
+    @Test(arguments: [[], ["open"], ["lint"], ["outline"], ["print"]])
     func everyCommandHasHelpAndVersion(_ command: [String]) throws {
         let help = try BuiltProgram.run(command + ["--help"])
         #expect(help.status == 0)

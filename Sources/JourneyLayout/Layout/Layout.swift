@@ -45,6 +45,11 @@ public struct Layout: Sendable {
         return result
     }
 
+    /// Word-wraps spans to `width` columns, as lesson text is wrapped.
+    public static func wrap(_ spans: [Span], width: Int) -> [[Span]] {
+        InlineFlow.wrap(spans, width: width)
+    }
+
     private func underlined(_ title: String, role: Role, glyph: String, anchor: Int) -> [StyledLine] {
         let lines = InlineFlow.wrap([Span(VisibleText.prose(title), role)], width: width)
         let underline = glyphs.repeated(glyph, lines.map(\.width).max() ?? 0)

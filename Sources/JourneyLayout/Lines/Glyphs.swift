@@ -1,5 +1,5 @@
 /// The characters layout draws with: box drawing under UTF-8, plain ASCII otherwise.
-public struct Glyphs: Sendable {
+public struct Glyphs: Equatable, Sendable {
     public var bullet: String
     public var quoteBar: String
     public var horizontal: String
@@ -16,16 +16,23 @@ public struct Glyphs: Sendable {
     public var teeLeft: String
     public var cross: String
     public var continuation: String
+    public var progressFilled: String
+    public var progressEmpty: String
+    public var currentMark: String
+    public var cursor: String
+    public var ellipsis: String
 
     public static let unicode = Glyphs(
         bullet: "•", quoteBar: "│", horizontal: "─", doubleHorizontal: "═", dottedHorizontal: "┄", vertical: "│",
         topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        teeDown: "┬", teeUp: "┴", teeRight: "├", teeLeft: "┤", cross: "┼", continuation: "↪")
+        teeDown: "┬", teeUp: "┴", teeRight: "├", teeLeft: "┤", cross: "┼", continuation: "↪",
+        progressFilled: "█", progressEmpty: "░", currentMark: "▸", cursor: "▏", ellipsis: "…")
 
     public static let ascii = Glyphs(
         bullet: "*", quoteBar: "|", horizontal: "-", doubleHorizontal: "=", dottedHorizontal: "-", vertical: "|",
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", cross: "+", continuation: ">")
+        teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", cross: "+", continuation: ">",
+        progressFilled: "#", progressEmpty: "-", currentMark: ">", cursor: "_", ellipsis: ">")
 
     func repeated(_ glyph: String, _ count: Int) -> String {
         String(repeating: glyph, count: max(0, count))

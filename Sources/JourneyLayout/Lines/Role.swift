@@ -27,6 +27,12 @@ public struct Role: OptionSet, Hashable, Sendable {
     public static let continuation = Role(rawValue: 1 << 21)
     public static let label = Role(rawValue: 1 << 22)
     public static let meta = Role(rawValue: 1 << 23)
+    // The player's own chrome.
+    public static let bar = Role(rawValue: 1 << 24)
+    public static let selection = Role(rawValue: 1 << 25)
+    public static let match = Role(rawValue: 1 << 26)
+    public static let progress = Role(rawValue: 1 << 27)
+    public static let notice = Role(rawValue: 1 << 28)
 
     /// Every role with its name, for golden files and debugging.
     public static let named: [(name: String, role: Role)] = [
@@ -35,7 +41,8 @@ public struct Role: OptionSet, Hashable, Sendable {
         ("image", .image), ("quote", .quote), ("note", .note), ("tip", .tip), ("warning", .warning),
         ("prompt", .prompt), ("hint", .hint), ("checklist", .checklist), ("marker", .marker), ("rule", .rule),
         ("border", .border), ("tableHeader", .tableHeader), ("html", .html), ("continuation", .continuation),
-        ("label", .label), ("meta", .meta),
+        ("label", .label), ("meta", .meta), ("bar", .bar), ("selection", .selection), ("match", .match),
+        ("progress", .progress), ("notice", .notice),
     ]
 
     public var names: [String] { Self.named.filter { contains($0.role) }.map(\.name) }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CTerminalInfo
+import CTerminal
 import Foundation
 import JourneyKit
 import JourneyLayout

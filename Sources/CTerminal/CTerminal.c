@@ -1,0 +1,68 @@
+#include "CTerminal.h"
+#include <signal.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+int journey_terminal_columns(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}
+
+static volatile sig_atomic_t caught_signal = 0;
+
+static void record_signal(int signal_number) {
+    caught_signal = signal_number;
+}
+
+void journey_watch_signals(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = record_signal;
+    sigemptyset(&action.sa_mask);
+    int signals[] = {SIGINT, SIGTERM, SIGHUP};
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &action, NULL);
+    // A parent may have left signals blocked; the player relies on these arriving.
+    sigset_t needed;
+    sigemptyset(&needed);
+    int unblock[] = {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH};
+    for (unsigned i = 0; i < sizeof unblock / sizeof unblock[0]; i++) sigaddset(&needed, unblock[i]);
+    sigprocmask(SIG_UNBLOCK, &needed, NULL);
+}
+
+int journey_take_signal(void) {
+    int signal_number = caught_signal;
+    caught_signal = 0;
+    return signal_number;
+}
+
+static int crash_fd = -1;
+static struct termios crash_modes;
+static char crash_reset[256];
+static size_t crash_reset_length = 0;
+
+static void restore_and_die(int signal_number) {
+    if (crash_fd >= 0) {
+        tcsetattr(crash_fd, TCSANOW, &crash_modes);
+        ssize_t ignored = write(crash_fd, crash_reset, crash_reset_length);
+        (void)ignored;
+    }
+    signal(signal_number, SIG_DFL);
+    raise(signal_number);
+}
+
+void journey_restore_terminal_on_crash(int fd, const char *reset_sequence) {
+    if (tcgetattr(fd, &crash_modes) != 0) return;
+    crash_reset_length = strlen(reset_sequence);
+    if (crash_reset_length >= sizeof crash_reset) crash_reset_length = sizeof crash_reset - 1;
+    memcpy(crash_reset, reset_sequence, crash_reset_length);
+    crash_fd = fd;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = restore_and_die;
+    sigemptyset(&action.sa_mask);
+    int signals[] = {SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE};
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &action, NULL);
+}

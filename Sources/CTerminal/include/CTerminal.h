@@ -1,0 +1,18 @@
+#ifndef C_TERMINAL_H
+#define C_TERMINAL_H
+
+/// The number of columns of the terminal on `fd`, or 0 when `fd` is not a terminal.
+int journey_terminal_columns(int fd);
+
+/// Catches SIGINT, SIGTERM and SIGHUP: each only records the signal, for the run loop to act on.
+/// Also unblocks those and the job-control and resize signals, in case a parent left them blocked.
+void journey_watch_signals(void);
+
+/// The signal caught since the last call, or 0.
+int journey_take_signal(void);
+
+/// Remembers the terminal's modes on `fd` and the bytes that undo full-screen mode, so that a crash
+/// (SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE) restores the terminal before the process dies.
+void journey_restore_terminal_on_crash(int fd, const char *reset_sequence);
+
+#endif

@@ -1,8 +1,0 @@
-#include "CTerminalInfo.h"
-#include <sys/ioctl.h>
-
-int journey_terminal_columns(int fd) {
-    struct winsize size;
-    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
-    return size.ws_col;
-}

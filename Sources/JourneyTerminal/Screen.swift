@@ -1,0 +1,185 @@
+@preconcurrency import CNcursesw
+import CTerminal
+import Glibc
+import JourneyLayout
+import JourneyUI
+
+/// The terminal in full-screen mode through ncursesw: draws frames, reads keys. The only place that
+/// holds terminal state; everything it shows comes from a `Frame`.
+final class Screen {
+    enum Failure: Error {
+        case unknownTerminal(String)
+    }
+
+    /// Unicode drawing under a UTF-8 locale; ASCII otherwise.
+    let glyphs: Glyphs
+    private let utf8: Bool
+    private let colors: ColorSupport
+    private let screen: OpaquePointer
+    private var previous: Frame?
+    private var styles: [Role: (attributes: attr_t, pair: Int16)] = [:]
+    private var pairs: [Int: Int16] = [:]
+
+    init(environment: [String: String]) throws {
+        setlocale(LC_ALL, "")
+        utf8 = String(cString: nl_langinfo(nl_item(CODESET))) == "UTF-8"
+        glyphs = utf8 ? .unicode : .ascii
+        guard let screen = newterm(nil, stdout, stdin) else {
+            throw Failure.unknownTerminal(environment["TERM"] ?? "")
+        }
+        self.screen = screen
+        set_term(screen)
+        cbreak()
+        noecho()
+        nonl()
+        keypad(stdscr, true)
+        idlok(stdscr, true)
+        set_escdelay(25)
+        curs_set(0)
+        wtimeout(stdscr, 100)
+        if (environment["NO_COLOR"] ?? "").isEmpty && has_colors() {
+            start_color()
+            use_default_colors()
+            colors = COLORS >= 256 ? .extended : COLORS >= 8 ? .basic : .none
+        } else {
+            colors = .none
+        }
+        journey_restore_terminal_on_crash(STDOUT_FILENO, Self.resetSequence())
+    }
+
+    var size: (columns: Int, rows: Int) {
+        (Int(getmaxx(stdscr)), Int(getmaxy(stdscr)))
+    }
+
+    /// Draws the rows that changed since the last frame; ncurses sends only the difference.
+    func draw(_ frame: Frame) {
+        let unchanged = previous.map { $0.columns == frame.columns && $0.rows == frame.rows } ?? false
+        for row in 0..<frame.rows {
+            let cells = frame.row(row)
+            if unchanged, let previous, previous.row(row) == cells { continue }
+            wmove(stdscr, Int32(row), 0)
+            for (column, cell) in cells.enumerated() where !cell.text.isEmpty {
+                let style = style(for: cell.role)
+                wattr_set(stdscr, style.attributes, style.pair, nil)
+                let wide = column + 1 < frame.columns && cells[cells.startIndex + column + 1].text.isEmpty
+                waddstr(stdscr, drawable(cell.text, width: wide ? 2 : 1))
+            }
+        }
+        wattr_set(stdscr, 0, 0, nil)
+        wrefresh(stdscr)
+        previous = frame
+    }
+
+    /// Forgets what is on the screen so the next frame repaints it all (Ctrl-L).
+    func invalidate() {
+        clearok(curscr, true)
+        previous = nil
+    }
+
+    /// The next key or resize, or nil when none came within 100 ms.
+    func nextMessage() -> Message? {
+        var character: wint_t = 0
+        let result = wget_wch(stdscr, &character)
+        if result == KEY_CODE_YES {
+            if Int32(character) == KEY_RESIZE { return .resize(columns: size.columns, rows: size.rows) }
+            return KeyCodes.key(forCode: Int32(character)).map(Message.key)
+        }
+        guard result == OK, let scalar = Unicode.Scalar(UInt32(character)) else { return nil }
+        return KeyCodes.key(forCharacter: scalar).map(Message.key)
+    }
+
+    /// Leaves full-screen mode: the normal screen back, cursor visible, modes reset.
+    func close() {
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+    }
+
+    private func style(for role: Role) -> (attributes: attr_t, pair: Int16) {
+        if let cached = styles[role] { return cached }
+        let style = Theme.style(for: role, colors: colors)
+        var attributes: attr_t = 0
+        if style.bold { attributes |= journey_attr_bold() }
+        if style.dim { attributes |= journey_attr_dim() }
+        if style.italic { attributes |= journey_attr_italic() }
+        if style.underline { attributes |= journey_attr_underline() }
+        if style.reverse { attributes |= journey_attr_reverse() }
+        let pair = style.foreground.map(colorPair) ?? 0
+        styles[role] = (attributes, pair)
+        return (attributes, pair)
+    }
+
+    private func colorPair(_ foreground: Int) -> Int16 {
+        if let pair = pairs[foreground] { return pair }
+        let pair = Int16(pairs.count + 1)
+        init_pair(pair, Int16(foreground), -1)
+        pairs[foreground] = pair
+        return pair
+    }
+
+    /// What to hand ncurses for a grapheme so that it takes exactly `width` cells: ncurses measures
+    /// per code point, so sequences it would measure differently are drawn by their first character;
+    /// without UTF-8, non-ASCII becomes its closest ASCII or `?`.
+    private func drawable(_ text: String, width: Int) -> String {
+        if text.utf8.count == 1 { return text }
+        if !utf8 { return ASCIIFallback.text(for: text, width: width) }
+        let scalars = text.unicodeScalars
+        if scalars.reduce(0, { $0 + Int(wcwidth(wchar_t($1.value))) }) == width { return text }
+        let first = scalars.first!
+        let firstWidth = Int(wcwidth(wchar_t(first.value)))
+        guard firstWidth > 0, firstWidth <= width else { return String(repeating: "?", count: width) }
+        return String(first) + String(repeating: " ", count: width - firstWidth)
+    }
+
+    /// The terminal's own sequences that leave full-screen mode, for a crash handler to write.
+    private static func resetSequence() -> String {
+        ["rmcup", "cnorm", "sgr0"].compactMap { name -> String? in
+            guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
+            return String(cString: value)
+        }.joined()
+    }
+}
+
+/// Keys as ncurses reports them.
+enum KeyCodes {
+    static func key(forCode code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_NPAGE: .pageDown
+        case KEY_PPAGE: .pageUp
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_ENTER: .enter
+        case KEY_BACKSPACE: .backspace
+        default: nil
+        }
+    }
+
+    static func key(forCharacter scalar: Unicode.Scalar) -> Key? {
+        switch scalar.value {
+        case 10, 13: .enter
+        case 27: .escape
+        case 8, 127: .backspace
+        case 9: .tab
+        case 1...26: .control(Character(Unicode.Scalar(scalar.value + 96)!))
+        case 0..<32: nil
+        default: .character(Character(scalar))
+        }
+    }
+}
+
+/// ASCII stand-ins for what a non-UTF-8 terminal cannot show, keeping each grapheme's width.
+enum ASCIIFallback {
+    private static let table: [Character: String] = [
+        "‘": "'", "’": "'", "“": "\"", "”": "\"", "—": "-", "–": "-", "…": ".", "•": "*", "·": ".",
+        "é": "e", "è": "e", "ê": "e", "á": "a", "à": "a", "ç": "c", "ñ": "n", "ö": "o", "ü": "u", "\u{A0}": " ",
+    ]
+
+    static func text(for grapheme: String, width: Int) -> String {
+        if width == 1, let character = grapheme.first, let replacement = table[character] { return replacement }
+        return String(repeating: "?", count: width)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// A real terminal for end-to-end tests: a private tmux server running one command in one pane.
+/// The command runs in `sh`, which prints `[exit N]` when it ends so tests can read the status.
+public final class TmuxSession {
+    public struct Timeout: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    private let socket = "journey-test-\(UUID().uuidString)"
+
+    /// Starts `command` (already shell-quoted) in a `columns` x `rows` terminal with `environment` set.
+    public init(columns: Int = 80, rows: Int = 24, command: String, environment: [String: String] = [:]) throws {
+        let variables = ["LANG": "C.UTF-8", "TERM": "xterm-256color"].merging(environment) { $1 }
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "main"]
+            + variables.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] }
+            + ["sh -c 'trap : INT; \(command); echo \"[exit $?]\"; exec sleep 600'"])
+    }
+
+    /// The shell-quoted path of the built program, for commands.
+    public static var journey: String { "'\(BuiltProgram.path)'" }
+
+    public func send(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", "main"] + keys)
+    }
+
+    /// Types text literally, key by key.
+    public func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", "main", "-l", text])
+    }
+
+    public func resize(columns: Int, rows: Int) throws {
+        try tmux(["resize-window", "-t", "main", "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
+    public func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "main"])
+    }
+
+    /// A tmux format for the pane, such as `#{alternate_on}`.
+    public func query(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", "main", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Polls the screen until `predicate` holds, and returns it; fails after `seconds`.
+    @discardableResult
+    public func waitFor(_ what: String, seconds: Double = 15, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if predicate(last) { return last }
+            usleep(20_000)
+        }
+        throw Timeout(description: "timed out waiting for \(what); the screen was:\n\(last)")
+    }
+
+    /// Polls until the screen shows `text`.
+    @discardableResult
+    public func waitFor(_ text: String, seconds: Double = 15) throws -> String {
+        try waitFor("'\(text)'", seconds: seconds) { $0.contains(text) }
+    }
+
+    /// Waits for the command to end and returns its exit status.
+    public func exitStatus() throws -> Int {
+        let screen = try waitFor("the program to exit") { $0.contains("[exit ") }
+        let tail = screen.components(separatedBy: "[exit ").last ?? ""
+        return Int(tail.prefix { $0.isNumber }) ?? -1
+    }
+
+    /// Runs tmux and returns what it printed. Spawned directly and reaped with `waitpid`: the first call
+    /// starts a tmux server, which keeps any pipe open and confused `Process` into never reaping it.
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appending(path: "\(socket)-\(UUID().uuidString).out").path
+        defer { unlink(output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        // A clean signal state: a test runner's worker thread blocks signals, and tmux would pass that on.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ) == 0 else {
+            throw Timeout(description: "could not start tmux")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+    }
+}
