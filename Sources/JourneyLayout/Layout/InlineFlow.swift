@@ -94,18 +94,20 @@ enum InlineFlow {
                 flushLine()
                 continue
             }
-            var current = ""
-            for character in span.text {
-                if character == " " || character == "\t" || character == "\n" {
-                    if !current.isEmpty { word.append(Span(current, span.role)); current = "" }
+            // Whitespace is ASCII, which never occurs inside a multi-byte UTF-8 sequence: split the bytes.
+            let pieces = span.text.utf8.split(omittingEmptySubsequences: false) {
+                $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n")
+            }
+            for (index, piece) in pieces.enumerated() {
+                if index > 0 {
                     place()
                     if lineWidth > 0 { pendingSpace = true }
-                } else {
-                    current.append(character)
-                    wordWidth += DisplayWidth.of(character)
                 }
+                guard !piece.isEmpty else { continue }
+                let text = Substring(piece)
+                word.append(Span(String(text), span.role))
+                wordWidth += DisplayWidth.of(text)
             }
-            if !current.isEmpty { word.append(Span(current, span.role)) }
         }
         place()
         if !line.isEmpty || lines.isEmpty { flushLine() }

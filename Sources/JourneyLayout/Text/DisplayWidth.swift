@@ -16,7 +16,11 @@ public enum DisplayWidth {
         }
     }
 
-    public static func of(_ text: some StringProtocol) -> Int {
+    public static func of(_ text: String) -> Int {
+        of(text[...])
+    }
+
+    public static func of(_ text: Substring) -> Int {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
         return text.reduce(0) { $0 + of($1) }
     }

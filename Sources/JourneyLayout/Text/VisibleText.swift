@@ -1,8 +1,8 @@
 /// Makes control characters from content visible, so none ever reaches a terminal:
 /// C0 controls and DEL in caret notation (`^[`, `^?`), C1 controls as `<U+009B>`.
 public enum VisibleText {
-    public static func make(_ text: some StringProtocol) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return String(text) }
+    public static func make(_ text: String) -> String {
+        guard mayHoldControls(text) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -16,8 +16,14 @@ public enum VisibleText {
     }
 
     /// Prose: tabs and line breaks become spaces first.
-    public static func prose(_ text: some StringProtocol) -> String {
-        make(String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }))
+    public static func prose(_ text: String) -> String {
+        guard mayHoldControls(text) else { return text }
+        return make(String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }))
+    }
+
+    /// A fast check on the bytes: C0 and DEL are single bytes, C1 controls start with 0xC2.
+    private static func mayHoldControls(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }
     }
 
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -3,7 +3,11 @@ import JourneyLayout
 /// Styled lines as text for a terminal: each role's style from the theme as SGR escapes, or plain text.
 enum ANSIText {
     static func render(_ line: StyledLine, styled: Bool) -> String {
-        guard styled else { return String(line.text.reversed().drop { $0 == " " }.reversed()) }
+        guard styled else {
+            var text = line.text
+            while text.last == " " { text.removeLast() }
+            return text
+        }
         return line.spans.map { span in
             let parameters = sgr(Theme.style(for: span.role, colors: .basic))
             return parameters.isEmpty ? span.text : "\u{1B}[\(parameters)m\(span.text)\u{1B}[0m"
