@@ -38,10 +38,16 @@ public enum PlayerSession {
                 continue
             }
             needsDrawing = true
-            for effect in state.update(message) {
-                switch effect {
-                case .quit: return 0
-                case .redraw: screen.invalidate()
+            var messages = [message]
+            while !messages.isEmpty {
+                for effect in state.update(messages.removeFirst()) {
+                    switch effect {
+                    case .quit: return 0
+                    case .redraw: screen.invalidate()
+                    case .then(let next):
+                        screen.draw(state.render())
+                        messages.append(next)
+                    }
                 }
             }
         }

@@ -44,6 +44,7 @@ import TestSupport
         for key in [Key.character("/"), .character("t"), .character("r")] { _ = state.update(.key(key)) }
         check(state, "search-typing-80x24")
         for key in [Key.character("u"), .character("s"), .character("t"), .enter] { _ = state.update(.key(key)) }
+        _ = state.update(.runSearch)
         check(state, "search-results-80x24")
         _ = state.update(.key(.enter))
         check(state, "search-jumped-80x24")
@@ -57,6 +58,7 @@ import TestSupport
         for key in [Key.character("/"), .character("h"), .character("e"), .character("l"), .character("p"), .enter] {
             _ = state.update(.key(key))
         }
+        _ = state.update(.runSearch)
         let frame = state.render()
         let cells = (0..<frame.rows).flatMap { frame.row($0) }
         #expect(cells.contains { $0.role.contains(.selection) })

@@ -14,8 +14,18 @@ import Testing
         PlayerState(course: Self.course, lessonID: lesson, columns: columns, rows: rows)
     }
 
+    /// Presses keys as the backend would, following `.then` effects; returns the other effects.
     private func press(_ state: inout PlayerState, _ keys: Key...) -> [Effect] {
-        keys.flatMap { state.update(.key($0)) }
+        var effects: [Effect] = []
+        for key in keys {
+            var pending = [Message.key(key)]
+            while !pending.isEmpty {
+                for effect in state.update(pending.removeFirst()) {
+                    if case .then(let next) = effect { pending.append(next) } else { effects.append(effect) }
+                }
+            }
+        }
+        return effects
     }
 
     @Test func opensAtTheFirstLessonOrTheOneAskedFor() {
@@ -142,6 +152,17 @@ import Testing
         #expect(state.isTooSmall)
         _ = state.update(.resize(columns: 80, rows: 24))
         #expect(state.lines[state.top].anchor == anchor)
+    }
+
+    @Test func enterShowsSearchingBeforeTheResults() {
+        var state = player()
+        _ = press(&state, .character("/"), .character("h"))
+        #expect(state.update(.key(.enter)) == [.then(.runSearch)])
+        #expect(state.render().text.contains("Searching…"))
+        #expect(state.update(.runSearch) == [])
+        guard case .search(let search) = state.overlay else { return }
+        #expect(search.results?.isEmpty == false)
+        #expect(!search.isRunning)
     }
 
     @Test func keysThatMeanNothingChangeNothing() {

@@ -28,6 +28,10 @@ extension PlayerState {
     func drawSearch(_ frame: inout Frame, _ search: Search) {
         let prompt = [Span("Search: ", .label), Span(VisibleText.prose(search.query))]
         frame.put(prompt, row: 1, column: bodyLeft, width: layoutWidth)
+        if search.isRunning {
+            frame.put([Span("Searching\(glyphs.ellipsis)", .meta)], row: 3, column: bodyLeft, width: layoutWidth)
+            return
+        }
         guard let results = search.results else {
             frame.put([Span(glyphs.cursor, .selection)], row: 1, column: bodyLeft + prompt.reduce(0) { $0 + $1.width })
             frame.put([Span("Type words to find, then Enter. Case does not matter.", .meta)], row: 3, column: bodyLeft,

@@ -89,6 +89,8 @@ public struct Search: Equatable, Sendable {
     /// Nil while the query is being typed.
     public var results: [SearchResult]?
     public var selected = 0
+    /// Enter was pressed and the results are being found.
+    public var isRunning = false
 
     public init(query: String, results: [SearchResult]? = nil, selected: Int = 0) {
         self.query = query

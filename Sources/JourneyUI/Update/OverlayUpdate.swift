@@ -43,7 +43,9 @@ extension PlayerState {
                 return []
             }
             lastQuery = search.query
-            search.results = SearchEngine.results(for: search.query, in: lessons, layout: layout())
+            search.isRunning = true
+            overlay = .search(search)
+            return [.then(.runSearch)]
         case .control("l"):
             return [.redraw]
         default:
@@ -51,6 +53,14 @@ extension PlayerState {
         }
         overlay = .search(search)
         return []
+    }
+
+    /// Searches every lesson for the query Enter submitted.
+    mutating func runSearch() {
+        guard case .search(var search) = overlay, search.isRunning else { return }
+        search.results = SearchEngine.results(for: search.query, in: lessons, layout: layout())
+        search.isRunning = false
+        overlay = .search(search)
     }
 
     /// Keys among search results: move, Enter jumps to the line and underlines the matches, `/` edits.

@@ -2,6 +2,8 @@
 public enum Message: Equatable, Sendable {
     case key(Key)
     case resize(columns: Int, rows: Int)
+    /// Runs the search that Enter asked for, once "Searching…" is on the screen.
+    case runSearch
 }
 
 /// What the backend must do after an update.
@@ -9,6 +11,8 @@ public enum Effect: Equatable, Sendable {
     case quit
     /// Repaint the whole screen from scratch (Ctrl-L).
     case redraw
+    /// Draw the current state, then deliver this message: slow work shows that it is under way.
+    case then(Message)
 }
 
 extension PlayerState {
@@ -17,6 +21,9 @@ extension PlayerState {
         switch message {
         case .resize(let columns, let rows):
             resize(columns: columns, rows: rows)
+            return []
+        case .runSearch:
+            runSearch()
             return []
         case .key(let key):
             switch overlay {
