@@ -5,7 +5,7 @@ import JourneyTerminal
 
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Take a course in the full-screen player (the default command).",
+        abstract: "Take a course in the full-screen player.",
         discussion: """
             `journey [PATH]` is short for `journey open [PATH]`. Press ? in the player for its keys, \
             q to quit. The player needs a terminal; `journey print` writes a course as plain text.
