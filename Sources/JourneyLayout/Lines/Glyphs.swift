@@ -21,18 +21,19 @@ public struct Glyphs: Equatable, Sendable {
     public var currentMark: String
     public var cursor: String
     public var ellipsis: String
+    public var breadcrumb: String
 
     public static let unicode = Glyphs(
         bullet: "•", quoteBar: "│", horizontal: "─", doubleHorizontal: "═", dottedHorizontal: "┄", vertical: "│",
         topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         teeDown: "┬", teeUp: "┴", teeRight: "├", teeLeft: "┤", cross: "┼", continuation: "↪",
-        progressFilled: "█", progressEmpty: "░", currentMark: "▸", cursor: "▏", ellipsis: "…")
+        progressFilled: "█", progressEmpty: "░", currentMark: "▸", cursor: "▏", ellipsis: "…", breadcrumb: " › ")
 
     public static let ascii = Glyphs(
         bullet: "*", quoteBar: "|", horizontal: "-", doubleHorizontal: "=", dottedHorizontal: "-", vertical: "|",
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", cross: "+", continuation: ">",
-        progressFilled: "#", progressEmpty: "-", currentMark: ">", cursor: "_", ellipsis: ">")
+        progressFilled: "#", progressEmpty: "-", currentMark: ">", cursor: "_", ellipsis: ">", breadcrumb: " > ")
 
     func repeated(_ glyph: String, _ count: Int) -> String {
         String(repeating: glyph, count: max(0, count))

@@ -53,8 +53,7 @@ extension PlayerState {
 
     /// `Course › Module › Lesson`, cut short with an ellipsis when it does not fit.
     private func drawHeader(_ frame: inout Frame, _ parts: [String]) {
-        let separator = glyphs == .ascii ? " > " : " › "
-        let text = " " + parts.map { VisibleText.prose($0) }.joined(separator: separator)
+        let text = " " + parts.map { VisibleText.prose($0) }.joined(separator: glyphs.breadcrumb)
         let end = frame.put([Span(text, .bar)], row: 0, column: 0, width: columns)
         if DisplayWidth.of(text) > columns, end > 1 {
             frame.put([Span(glyphs.ellipsis, .bar)], row: 0, column: end - 1)
