@@ -141,6 +141,22 @@ import TestSupport
         try expectRestored(session, status: 0)
     }
 
+    @Test func unknownTerminalTypeIsAClearError() throws {
+        let session = try TmuxSession(command: "TERM=no-such-terminal " + TmuxSession.journey)
+        try session.waitFor("cannot use terminal type 'no-such-terminal'")
+        #expect(try session.exitStatus() == 1)
+    }
+
+    @Test func printOnATerminalWrapsToItsWidthAndStyles() throws {
+        let session = try TmuxSession(columns: 50, rows: 60, command: TmuxSession.journey + " print --lesson set-boundaries")
+        try session.exitStatus()
+        let lines = try session.screen().split(separator: "\n")
+        #expect(lines.first == "Set boundaries")
+        #expect(lines.allSatisfy { $0.count <= 50 })
+        #expect(lines.contains { $0.count > 40 && !$0.contains("─") }, "text fills the 50 columns")
+        #expect(try session.screen(escapes: true).contains("\u{1B}["), "styled on a terminal")
+    }
+
     @Test func unknownLessonNamesTheClosestIDs() throws {
         let outcome = try BuiltProgram.run(["--lesson", "boundaries"])
         #expect(outcome.status == 1)

@@ -8,12 +8,16 @@ public final class TmuxSession {
     }
 
     private let socket = "journey-test-\(UUID().uuidString)"
+    /// The terminal's whole environment: nothing leaks in from the test runner (which sets NO_COLOR).
+    private let environment: [String]
 
     /// Starts `command` (already shell-quoted) in a `columns` x `rows` terminal with `environment` set.
     public init(columns: Int = 80, rows: Int = 24, command: String, environment: [String: String] = [:]) throws {
-        let variables = ["LANG": "C.UTF-8", "TERM": "xterm-256color"].merging(environment) { $1 }
+        let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "TMPDIR"].contains($0.key) }
+        let variables = inherited.merging(["LANG": "C.UTF-8", "TERM": "xterm-256color"]) { $1 }.merging(environment) { $1 }
+        self.environment = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "main"]
-            + variables.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] }
+            + self.environment.flatMap { ["-e", $0] }
             + ["sh -c 'trap : INT; \(command); echo \"[exit $?]\"; exec sleep 600'"])
     }
 
@@ -33,8 +37,9 @@ public final class TmuxSession {
         try tmux(["resize-window", "-t", "main", "-x", "\(columns)", "-y", "\(rows)"])
     }
 
-    public func screen() throws -> String {
-        try tmux(["capture-pane", "-p", "-t", "main"])
+    /// The visible screen as text; with `escapes`, with the SGR sequences that style it.
+    public func screen(escapes: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", "main"])
     }
 
     /// A tmux format for the pane, such as `#{alternate_on}`.
@@ -81,7 +86,8 @@ public final class TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
         // A clean signal state: a test runner's worker thread blocks signals, and tmux would pass that on.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -93,7 +99,7 @@ public final class TmuxSession {
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        guard posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ) == 0 else {
+        guard posix_spawnp(&pid, "tmux", &actions, &attributes, argv, envp) == 0 else {
             throw Timeout(description: "could not start tmux")
         }
         var status: Int32 = 0
