@@ -38,8 +38,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer harness over loading, layout and the player (scripts/fuzz).
+        .executableTarget(name: "FuzzCourse", dependencies: ["TestSupport"]),
         // Golden files and temporary course folders, shared by the test targets.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["JourneyKit", "JourneyLayout", "JourneyUI"], path: "Tests/TestSupport"),
         .testTarget(name: "JourneyKitTests", dependencies: ["JourneyKit", "BundledCourse", "TestSupport"],
                     exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyLayout", "TestSupport"],

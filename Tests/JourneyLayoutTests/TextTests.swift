@@ -14,6 +14,9 @@ import Testing
         #expect(DisplayWidth.of("\u{301}") == 0)
         #expect(DisplayWidth.of("ｆｕｌｌ") == 8)
         #expect(DisplayWidth.of("→•─") == 3)
+        #expect(DisplayWidth.of(" \u{200D}") == 1, "a joiner after a space is not an emoji sequence")
+        #expect(DisplayWidth.of("a\u{FE0F}") == 1)
+        #expect(DisplayWidth.of("1\u{FE0F}\u{20E3}") == 2, "keycap")
     }
 
     @Test func controlCharactersBecomeVisible() {

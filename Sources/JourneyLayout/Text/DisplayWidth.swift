@@ -5,8 +5,9 @@ public enum DisplayWidth {
         if character.isASCII { return 1 }
         let scalars = character.unicodeScalars
         let first = scalars.first!
-        if scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D })
-            || isRegionalIndicator(first.value) {
+        // Emoji sequences (ZWJ, VS16) and flags; a joiner or selector after anything else changes nothing.
+        if scalars.count > 1, first.properties.isEmoji,
+           scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) || isRegionalIndicator(first.value) {
             return 2
         }
         if first.properties.isEmojiPresentation || isWide(first.value) { return 2 }
