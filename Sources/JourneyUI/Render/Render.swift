@@ -68,7 +68,8 @@ extension PlayerState {
         let percent = number * 100 / lessonCount
         let position = " Lesson \(number) of \(lessonCount)  "
         let hint = right + " "
-        let barWidth = max(0, min(20, columns - position.count - hint.count - 8))
+        // A fixed allowance for the hint, so the bar keeps its size whatever is open.
+        let barWidth = max(0, min(20, columns - position.count - 36))
         let filled = barWidth * percent / 100
         var spans = [Span(position, .bar)]
         if barWidth >= 4 {
