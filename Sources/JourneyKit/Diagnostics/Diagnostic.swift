@@ -1,6 +1,6 @@
 /// A problem found in a course, reported as `path:line:col: severity: message`.
-public struct Diagnostic: Hashable, Sendable, Codable {
-    public enum Severity: String, Sendable, Codable { case error, warning }
+public struct Diagnostic: Hashable, Sendable {
+    public enum Severity: String, Sendable { case error, warning }
 
     public var severity: Severity
     public var path: String

@@ -206,7 +206,7 @@ final class DocumentBuilder {
         let top = frames.count - 1
         guard !frames[top].inlines.isEmpty else { return }
         switch frames[top].event {
-        case .quote, .item, .document, .list:
+        case .quote, .item, .document:
             let inlines = frames[top].inlines
             frames[top].inlines = []
             frames[top].blocks.append(PositionedBlock(block: .paragraph(inlines), position: nil))
