@@ -18,12 +18,7 @@ public enum PlayerSession {
 
     public static func run(course: Course, lessonID: String?, environment: [String: String]) throws -> Int32 {
         journey_watch_signals()
-        let screen: Screen
-        do {
-            screen = try Screen(environment: environment)
-        } catch Screen.Failure.unknownTerminal(let name) {
-            throw Failure.unknownTerminal(name)
-        }
+        let screen = try Screen(environment: environment)
         defer { screen.close() }
         let size = screen.size
         var state = PlayerState(course: course, lessonID: lessonID, columns: size.columns, rows: size.rows,
@@ -38,16 +33,11 @@ public enum PlayerSession {
                 continue
             }
             needsDrawing = true
-            var messages = [message]
-            while !messages.isEmpty {
-                for effect in state.update(messages.removeFirst()) {
-                    switch effect {
-                    case .quit: return 0
-                    case .redraw: screen.invalidate()
-                    case .then(let next):
-                        screen.draw(state.render())
-                        messages.append(next)
-                    }
+            for effect in state.handle(message, showingProgress: { screen.draw($0.render()) }) {
+                switch effect {
+                case .quit: return 0
+                case .redraw: screen.invalidate()
+                case .then: break  // already followed by handle
                 }
             }
         }

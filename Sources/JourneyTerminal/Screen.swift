@@ -7,10 +7,6 @@ import JourneyUI
 /// The terminal in full-screen mode through ncursesw: draws frames, reads keys. The only place that
 /// holds terminal state; everything it shows comes from a `Frame`.
 final class Screen {
-    enum Failure: Error {
-        case unknownTerminal(String)
-    }
-
     /// Unicode drawing under a UTF-8 locale; ASCII otherwise.
     let glyphs: Glyphs
     private let utf8: Bool
@@ -25,7 +21,7 @@ final class Screen {
         utf8 = String(cString: nl_langinfo(nl_item(CODESET))) == "UTF-8"
         glyphs = utf8 ? .unicode : .ascii
         guard let screen = newterm(nil, stdout, stdin) else {
-            throw Failure.unknownTerminal(environment["TERM"] ?? "")
+            throw PlayerSession.Failure.unknownTerminal(environment["TERM"] ?? "")
         }
         self.screen = screen
         set_term(screen)

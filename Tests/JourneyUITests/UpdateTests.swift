@@ -14,18 +14,9 @@ import Testing
         PlayerState(course: Self.course, lessonID: lesson, columns: columns, rows: rows)
     }
 
-    /// Presses keys as the backend would, following `.then` effects; returns the other effects.
+    /// Presses keys as the backend does; returns the effects the backend acts on.
     private func press(_ state: inout PlayerState, _ keys: Key...) -> [Effect] {
-        var effects: [Effect] = []
-        for key in keys {
-            var pending = [Message.key(key)]
-            while !pending.isEmpty {
-                for effect in state.update(pending.removeFirst()) {
-                    if case .then(let next) = effect { pending.append(next) } else { effects.append(effect) }
-                }
-            }
-        }
-        return effects
+        keys.flatMap { state.handle(.key($0)) }
     }
 
     @Test func opensAtTheFirstLessonOrTheOneAskedFor() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recognises GitHub-style alerts in the parsed tree: `> [!NOTE]` and friends become callouts,
 /// `> [!REFLECT] prompt-id` becomes a reflection prompt. Other quotes stay quotes.
 enum Directive {
@@ -61,15 +63,13 @@ enum Directive {
         var kind: String
         var argument: String
 
-        init?(_ text: Substring) {
+        init?(_ text: String) {
             guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return nil }
             let kind = text[text.index(text.startIndex, offsetBy: 2)..<close]
             guard !kind.isEmpty, kind.allSatisfy({ $0.isLetter }) else { return nil }
             self.kind = kind.lowercased()
-            argument = String(text[text.index(after: close)...].trimmingCharacters(in: " \t"))
+            argument = text[text.index(after: close)...].trimmingCharacters(in: .whitespaces)
         }
-
-        init?(_ text: String) { self.init(text[...]) }
     }
 }
 
@@ -78,15 +78,5 @@ enum PromptID {
         !id.isEmpty && id.unicodeScalars.allSatisfy {
             $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0)
         }
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> Substring {
-        let characters = Set(set)
-        var result = self
-        while let first = result.first, characters.contains(first) { result = result.dropFirst() }
-        while let last = result.last, characters.contains(last) { result = result.dropLast() }
-        return result
     }
 }

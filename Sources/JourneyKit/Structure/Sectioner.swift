@@ -15,7 +15,7 @@ struct SectionHeading: Equatable {
                 title = String(title[..<open.lowerBound])
             }
         }
-        self.title = title.trimmingCharacters(in: " \t")
+        self.title = title.trimmingCharacters(in: .whitespaces)
         self.position = position
     }
 }
@@ -51,11 +51,5 @@ enum Sectioner {
             }
         }
         return (preamble, sections)
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        String(self[...].trimmingCharacters(in: set))
     }
 }

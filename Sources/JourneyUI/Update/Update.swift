@@ -35,6 +35,24 @@ extension PlayerState {
         }
     }
 
+    /// Updates with `message` and follows any `.then` effects, calling `showingProgress` with the state
+    /// before each, so slow work appears on screen first. Returns the other effects.
+    public mutating func handle(_ message: Message, showingProgress: (PlayerState) -> Void = { _ in }) -> [Effect] {
+        var pending = [message]
+        var effects: [Effect] = []
+        while !pending.isEmpty {
+            for effect in update(pending.removeFirst()) {
+                if case .then(let next) = effect {
+                    showingProgress(self)
+                    pending.append(next)
+                } else {
+                    effects.append(effect)
+                }
+            }
+        }
+        return effects
+    }
+
     /// Keys while reading a lesson.
     private mutating func read(_ key: Key) -> [Effect] {
         guard let intent = KeyBindings.intent(for: key) else { return [] }

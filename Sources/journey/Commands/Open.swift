@@ -19,10 +19,7 @@ struct Open: ParsableCommand {
 
     func run() throws {
         let course = try Output.loadReportingProblems(course)
-        if let lesson, course.lesson(id: lesson) == nil {
-            Output.error(Output.unknownLessonMessage(lesson, in: course))
-            throw ExitCode.failure
-        }
+        if let lesson { _ = try Output.lesson(lesson, in: course) }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             Output.error("journey: the player needs a terminal; to read the course as text, try `journey print`")
             throw ExitCode.failure

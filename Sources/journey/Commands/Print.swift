@@ -38,11 +38,7 @@ struct Print: ParsableCommand {
         let layout = Layout(width: width ?? Self.terminalWidth() ?? 80)
         let lines: [StyledLine]
         if let id = lesson {
-            guard let lesson = course.lesson(id: id) else {
-                Output.error(Output.unknownLessonMessage(id, in: course))
-                throw ExitCode.failure
-            }
-            lines = layout.lines(for: lesson)
+            lines = layout.lines(for: try Output.lesson(id, in: course))
         } else {
             lines = layout.lines(for: course)
         }

@@ -27,10 +27,13 @@ enum Output {
         return course
     }
 
-    static func unknownLessonMessage(_ id: String, in course: Course) -> String {
+    /// The lesson with `id`; when there is none, says which ids are closest and fails with status 1.
+    static func lesson(_ id: String, in course: Course) throws -> Lesson {
+        if let lesson = course.lesson(id: id) { return lesson }
         let closest = course.lessonIDs(closestTo: id)
-        return "error: no lesson '\(id)'" + (closest.isEmpty ? "" : "; closest: \(closest.joined(separator: ", "))")
-            + " (see `journey outline`)"
+        error("error: no lesson '\(id)'" + (closest.isEmpty ? "" : "; closest: \(closest.joined(separator: ", "))")
+            + " (see `journey outline`)")
+        throw ExitCode.failure
     }
 
     /// Pretty JSON with C1 control characters and DEL escaped too, so the text is safe on a terminal.
