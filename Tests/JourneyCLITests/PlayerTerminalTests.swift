@@ -103,13 +103,14 @@ import TestSupport
         try session.waitFor("status=0")
     }
 
-    @Test(arguments: [("TERM", "SIGTERM", 143), ("HUP", "SIGHUP", 129)])
-    func signalsRestoreTheTerminal(_ signal: String, _ name: String, _ status: Int) throws {
+    @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    func signalsRestoreTheTerminal(_ signal: Int32, _ status: Int) throws {
         let session = try TmuxSession(command: TmuxSession.journey)
         try session.waitFor("Lesson 1 of 13")
         let pid = try session.query("#{pane_pid}")
         let children = try String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)
-        for child in children.split(separator: " ") { kill(pid_t(child)!, name == "SIGTERM" ? SIGTERM : SIGHUP) }
+        let player = try #require(children.split(separator: " ").first.flatMap { pid_t($0) })
+        kill(player, signal)
         try expectRestored(session, status: status)
     }
 

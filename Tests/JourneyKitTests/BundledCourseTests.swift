@@ -30,12 +30,12 @@ import Testing
     }
 
     @Test func saysPlainlyItIsNoSubstituteForCareAndWhatToDoInACrisis() throws {
-        let welcome = try #require(result.course?.lessons.map { dump($0.blocks) }.joined())
-        #expect(welcome.contains("not a substitute for professional care"))
-        #expect(welcome.contains("local emergency number"))
-        #expect(welcome.contains("crisis line"))
+        let text = try #require(result.course?.lessons.map { dump($0.blocks) }.joined())
+        #expect(text.contains("not a substitute for professional care"))
+        #expect(text.contains("local emergency number"))
+        #expect(text.contains("crisis line"))
         for support in ["Individual therapy", "Group therapy", "DBT skills groups"] {
-            #expect(welcome.contains(support))
+            #expect(text.contains(support))
         }
     }
 
