@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // md4c, the CommonMark parser (Debian: libmd4c-dev). Only JourneyKit's converter imports it.
@@ -22,6 +23,8 @@ let package = Package(
         .target(name: "BundledCourse", plugins: ["EmbedCourse"]),
         .executableTarget(name: "EmbedCourseTool", path: "Sources/EmbedCourseTool"),
         .plugin(name: "EmbedCourse", capability: .buildTool(), dependencies: ["EmbedCourseTool"]),
+        // The learner's answers, drafts, ticks and progress: SQLite through GRDB. Knows nothing of courses.
+        .target(name: "JourneyStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Terminal size (ioctl is variadic, so Swift cannot call it), signal flags, crash-time restore.
         .target(name: "CTerminal"),
         // ncursesw, wide-character API (system library; only JourneyTerminal imports it).
@@ -47,6 +50,7 @@ let package = Package(
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyLayout", "TestSupport"],
                     exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "JourneyUITests", dependencies: ["JourneyUI", "TestSupport"], exclude: ["Fixtures", "Goldens"]),
+        .testTarget(name: "JourneyStoreTests", dependencies: ["JourneyStore", "TestSupport"]),
         .testTarget(name: "JourneyCLITests", dependencies: ["journey", "TestSupport"]),
     ]
 )

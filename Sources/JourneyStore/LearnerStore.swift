@@ -1,0 +1,195 @@
+import Foundation
+import GRDB
+
+/// The learner's answers, drafts, ticks and reading progress: one SQLite database (WAL) in a private
+/// folder, shared by every course and every player session. Keys are plain strings (course, prompt,
+/// item and lesson ids), so the store knows nothing of the course format.
+public final class LearnerStore: Sendable {
+    public static let fileName = "journey.sqlite"
+
+    /// The database file, or `:memory:`.
+    public let path: String
+    let database: DatabaseQueue
+
+    /// What opening found: the store, and where damaged storage was moved, if it was.
+    public struct Opened: Sendable {
+        public var store: LearnerStore
+        public var movedAside: String?
+    }
+
+    /// Opens the store in `folder`, creating it privately. A damaged database is moved aside byte for
+    /// byte (never deleted) and a fresh one started; `movedAside` says where it went.
+    public static func open(folder: String, now: Date = Date()) throws -> Opened {
+        try PrivateFiles.prepareFolder(folder)
+        let path = (folder as NSString).appendingPathComponent(fileName)
+        try PrivateFiles.createFile(path)
+        guard access(path, R_OK | W_OK) == 0 else {
+            throw StoreError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        do {
+            return Opened(store: try LearnerStore(path: path), movedAside: nil)
+        } catch StoreError.damaged {
+            let aside = try PrivateFiles.moveAside(path, now: now)
+            try PrivateFiles.createFile(path)
+            return Opened(store: try LearnerStore(path: path), movedAside: aside)
+        }
+    }
+
+    /// A store that lives in memory only, for tests.
+    public static func inMemory() throws -> LearnerStore {
+        try LearnerStore(path: ":memory:")
+    }
+
+    private init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        if path != ":memory:" { configuration.journalMode = .wal }
+        configuration.prepareDatabase { db in
+            // Each commit reaches the disk before it counts: a power cut loses nothing saved.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            database = path == ":memory:" ? try DatabaseQueue(configuration: configuration)
+                : try DatabaseQueue(path: path, configuration: configuration)
+            try Schema.migrator.migrate(database)
+            let check = try database.read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
+            if check != ["ok"] { throw StoreError.damaged(path: path) }
+        } catch {
+            throw StoreError(error, path: path)
+        }
+        for companion in ["-wal", "-shm"] { PrivateFiles.narrow(path + companion) }
+    }
+
+    // MARK: Reading
+
+    /// What the player shows for a course: latest answers, newest drafts, ticks, lessons read, position.
+    public func record(course: String) throws -> CourseRecord {
+        try read { db in
+            var record = CourseRecord()
+            let latest = try AnswerRecord.fetchAll(db, sql: """
+                SELECT * FROM answer WHERE id IN (SELECT max(id) FROM answer WHERE courseID = ? GROUP BY promptID)
+                """, arguments: [course])
+            for answer in latest { record.answers[answer.promptID] = answer }
+            let drafts = try DraftRecord.filter(Column("courseID") == course).order(Column("updatedAt")).fetchAll(db)
+            for draft in drafts { record.drafts[draft.promptID] = draft }
+            for tick in try TickRecord.filter(Column("courseID") == course).fetchAll(db) {
+                record.ticks[tick.itemID] = tick.ticked
+            }
+            record.read = Set(try ReadRecord.filter(Column("courseID") == course).fetchAll(db).map(\.lessonID))
+            record.position = try PositionRecord.fetchOne(db, key: course)
+            return record
+        }
+    }
+
+    /// Every saved version of one answer, newest first.
+    public func history(course: String, prompt: String) throws -> [AnswerRecord] {
+        try read { db in
+            try AnswerRecord.filter(Column("courseID") == course && Column("promptID") == prompt)
+                .order(Column("id").desc).fetchAll(db)
+        }
+    }
+
+    /// Everything kept for a course, oldest first.
+    public func journal(course: String) throws -> Journal {
+        try read { db in
+            Journal(
+                answers: try AnswerRecord.filter(Column("courseID") == course).order(Column("id")).fetchAll(db),
+                drafts: try DraftRecord.filter(Column("courseID") == course).order(Column("updatedAt")).fetchAll(db),
+                ticks: try TickRecord.filter(Column("courseID") == course).order(Column("itemID")).fetchAll(db))
+        }
+    }
+
+    // MARK: Writing
+
+    /// Adds a version of an answer and removes the drafts it came from: this session's, and the one it
+    /// took over from another session (`replacing`).
+    @discardableResult
+    public func saveAnswer(course: String, prompt: String, text: String, place: PromptPlace, session: String,
+                           replacing: String? = nil, at date: Date = Date()) throws -> AnswerRecord {
+        try write { db in
+            var answer = AnswerRecord(id: nil, courseID: course, promptID: prompt, text: text, savedAt: date,
+                                      moduleTitle: place.moduleTitle, lessonID: place.lessonID,
+                                      lessonTitle: place.lessonTitle, promptText: place.promptText)
+            try answer.insert(db)
+            try Self.deleteDrafts(db, course: course, prompt: prompt, sessions: [session, replacing])
+            return answer
+        }
+    }
+
+    /// Keeps this session's unsaved text, taking over the draft it started from (`replacing`).
+    public func saveDraft(course: String, prompt: String, text: String, place: PromptPlace, session: String,
+                          replacing: String? = nil, at date: Date = Date()) throws {
+        try write { db in
+            if replacing != session {
+                try Self.deleteDrafts(db, course: course, prompt: prompt, sessions: [replacing])
+            }
+            try DraftRecord(courseID: course, promptID: prompt, session: session, text: text, updatedAt: date,
+                            moduleTitle: place.moduleTitle, lessonID: place.lessonID, lessonTitle: place.lessonTitle,
+                            promptText: place.promptText).save(db)
+        }
+    }
+
+    /// Forgets this session's draft and the one it started from: the learner went back to the saved text.
+    public func discardDraft(course: String, prompt: String, session: String, replacing: String? = nil) throws {
+        try write { db in try Self.deleteDrafts(db, course: course, prompt: prompt, sessions: [session, replacing]) }
+    }
+
+    public func setTick(course: String, item: String, ticked: Bool, at date: Date = Date()) throws {
+        try write { db in try TickRecord(courseID: course, itemID: item, ticked: ticked, updatedAt: date).save(db) }
+    }
+
+    public func markRead(course: String, lesson: String, at date: Date = Date()) throws {
+        try write { db in
+            try ReadRecord(courseID: course, lessonID: lesson, readAt: date).insert(db, onConflict: .ignore)
+        }
+    }
+
+    public func recordPosition(_ position: PositionRecord) throws {
+        try write { db in try position.save(db) }
+    }
+
+    /// What `forget` removes.
+    public struct Forgetting: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Lessons read and the place to resume.
+        public static let progress = Forgetting(rawValue: 1)
+        /// Answers with their history, drafts and ticks.
+        public static let answers = Forgetting(rawValue: 2)
+    }
+
+    /// Removes a course's data; returns how many rows went.
+    @discardableResult
+    public func forget(course: String, _ what: Forgetting) throws -> Int {
+        var tables: [String] = []
+        if what.contains(.progress) { tables += [ReadRecord.databaseTableName, PositionRecord.databaseTableName] }
+        if what.contains(.answers) {
+            tables += [AnswerRecord.databaseTableName, DraftRecord.databaseTableName, TickRecord.databaseTableName]
+        }
+        return try write { db in
+            var removed = 0
+            for table in tables {
+                try db.execute(sql: "DELETE FROM \(table) WHERE courseID = ?", arguments: [course])
+                removed += db.changesCount
+            }
+            return removed
+        }
+    }
+
+    // MARK: Plumbing
+
+    private static func deleteDrafts(_ db: Database, course: String, prompt: String, sessions: [String?]) throws {
+        for session in Set(sessions.compactMap { $0 }) {
+            try DraftRecord.deleteOne(db, key: ["courseID": course, "promptID": prompt, "session": session])
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try database.read(body) } catch { throw StoreError(error, path: path) }
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try database.write(body) } catch { throw StoreError(error, path: path) }
+    }
+}
