@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "journey",
             dependencies: [
-                "JourneyKit", "JourneyLayout", "JourneyUI", "JourneyTerminal", "BundledCourse", "CTerminal",
+                "JourneyKit", "JourneyLayout", "JourneyUI", "JourneyTerminal", "JourneyStore", "BundledCourse", "CTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,6 @@
+#define _GNU_SOURCE
 #include "CTerminal.h"
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -9,6 +11,16 @@ int journey_terminal_columns(int fd) {
     struct winsize size;
     if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
     return size.ws_col;
+}
+
+int journey_make_pipe(int fds[2]) {
+    return pipe2(fds, O_NONBLOCK | O_CLOEXEC);
+}
+
+int journey_bytes_waiting(int fd) {
+    int count = 0;
+    if (ioctl(fd, FIONREAD, &count) != 0) return 0;
+    return count;
 }
 
 static volatile sig_atomic_t caught_signal = 0;
@@ -36,6 +48,22 @@ int journey_take_signal(void) {
     int signal_number = caught_signal;
     caught_signal = 0;
     return signal_number;
+}
+
+static struct sigaction held_interrupt, held_quit;
+
+void journey_hold_interrupts(int hold) {
+    if (hold) {
+        struct sigaction ignore;
+        memset(&ignore, 0, sizeof ignore);
+        ignore.sa_handler = SIG_IGN;
+        sigemptyset(&ignore.sa_mask);
+        sigaction(SIGINT, &ignore, &held_interrupt);
+        sigaction(SIGQUIT, &ignore, &held_quit);
+    } else {
+        sigaction(SIGINT, &held_interrupt, NULL);
+        sigaction(SIGQUIT, &held_quit, NULL);
+    }
 }
 
 static int crash_fd = -1;

@@ -1,9 +1,17 @@
 import CTerminal
 import Glibc
-import JourneyKit
 import JourneyUI
 
-/// Runs the player full-screen until the learner quits or a signal arrives; returns the exit status.
+/// What the run loop hands on: effects the terminal does not perform itself (the store's).
+public protocol EffectPerformer: AnyObject {
+    /// Starts the work for an effect and returns at once; results come back through the inbox.
+    func perform(_ effect: Effect)
+    /// Finishes everything started or waiting (drafts included) before the program exits.
+    func finish()
+}
+
+/// Runs the player full-screen until the learner quits, a signal arrives or the terminal goes away;
+/// returns the exit status. Every way out finishes the store's work first.
 public enum PlayerSession {
     public enum Failure: Error, CustomStringConvertible {
         case unknownTerminal(String)
@@ -16,29 +24,60 @@ public enum PlayerSession {
         }
     }
 
-    public static func run(course: Course, lessonID: String?, environment: [String: String]) throws -> Int32 {
+    /// `makePlayer` gets the terminal's size and the glyphs it can show.
+    public static func run(environment: [String: String], inbox: Inbox, performer: some EffectPerformer,
+                           makePlayer: (_ columns: Int, _ rows: Int, _ glyphs: PlayerGlyphs) -> Player) throws -> Int32 {
         journey_watch_signals()
-        let screen = try Screen(environment: environment)
-        defer { screen.close() }
-        let size = screen.size
-        var state = PlayerState(course: course, lessonID: lessonID, columns: size.columns, rows: size.rows,
-                                glyphs: screen.glyphs)
+        let display = try TerminalDisplay(environment: environment)
+        defer { display.close() }
+        let size = display.size
+        var player = makePlayer(size.columns, size.rows, display.glyphs)
+        let events = EventSource(display: display, inbox: inbox)
+        var pending = player.begin()
         var needsDrawing = true
+        let draw = { (player: Player) in display.draw(player.render()) }
         while true {
-            let signal = journey_take_signal()
-            if signal != 0 { return 128 + signal }
-            if needsDrawing { screen.draw(state.render()) }
-            guard let message = screen.nextMessage() else {
-                needsDrawing = false
-                continue
-            }
-            needsDrawing = true
-            for effect in state.handle(message, showingProgress: { screen.draw($0.render()) }) {
-                switch effect {
-                case .quit: return 0
-                case .redraw: screen.invalidate()
-                case .then: break  // already followed by handle
+            while !pending.isEmpty {
+                switch pending.removeFirst() {
+                case .quit:
+                    performer.finish()
+                    return 0
+                case .redraw:
+                    display.invalidate()
+                case .then:
+                    break  // already followed by `Player.handle`
+                case .editExternally(let edit):
+                    let text: String?
+                    switch display.lend({ ExternalEditor.edit(edit.text, environment: environment) }) {
+                    case .edited(let edited): text = edited
+                    case .failed(let reason):
+                        text = nil
+                        pending += player.handle(.notice("Could not edit outside: \(reason)."))
+                    }
+                    pending += player.handle(.externalEditFinished(edit, text: text), showingProgress: draw)
+                    needsDrawing = true
+                case let effect:
+                    performer.perform(effect)
                 }
+            }
+            let signal = journey_take_signal()
+            if signal != 0 {
+                performer.finish()
+                return 128 + signal
+            }
+            if needsDrawing {
+                draw(player)
+                needsDrawing = false
+            }
+            switch events.next(milliseconds: 100) {
+            case .hangUp:
+                performer.finish()
+                return 128 + SIGHUP
+            case .nothing:
+                continue
+            case .messages(let messages):
+                for message in messages { pending += player.handle(message, showingProgress: draw) }
+                needsDrawing = true
             }
         }
     }

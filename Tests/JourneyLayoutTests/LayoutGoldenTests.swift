@@ -43,7 +43,7 @@ import TestSupport
             var column = 0
             var roles: [String] = []
             for span in line.spans {
-                if !span.role.isEmpty { roles.append("\(span.role.names.joined(separator: "+"))@\(column)+\(span.width)") }
+                if !span.role.isEmpty { roles.append("\(span.role.names().joined(separator: "+"))@\(column)+\(span.width)") }
                 column += span.width
             }
             return "|\(line.text)|" + (roles.isEmpty ? "" : "\n    " + roles.joined(separator: " "))

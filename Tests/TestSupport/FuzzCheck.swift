@@ -27,11 +27,11 @@ public enum FuzzCheck {
                 }
             }
         }
-        var player = PlayerState(course: course, columns: width, rows: 10 + Int(bytes.last ?? 0) % 30)
-        for key in [Key.character("G"), .character("t"), .enter, .character("/"), .character("e"), .enter] {
-            _ = player.update(.key(key))
+        var player = Player(course: course, columns: width, rows: 10 + Int(bytes.last ?? 0) % 30)
+        for key in [Key.character("G"), .character("t"), .enter, .character("/"), .character("e"), .enter,
+                    .character("R"), .enter, .tab, .character("x"), .character("r"), .character("é"), .control("s")] {
+            _ = player.handle(.key(key))
         }
-        _ = player.update(.runSearch)
         let frame = player.render()
         if frame.cells.count != frame.columns * frame.rows { return "frame of the wrong size" }
         return nil

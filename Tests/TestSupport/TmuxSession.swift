@@ -11,10 +11,19 @@ public final class TmuxSession {
     /// The terminal's whole environment: nothing leaks in from the test runner (which sets NO_COLOR).
     private let environment: [String]
 
+    /// The learner's data folder the player uses (`JOURNEY_DATA_DIR`), private to the session unless given.
+    public let dataDirectory: String
+    private let ownsDataDirectory: Bool
+
     /// Starts `command` (already shell-quoted) in a `columns` x `rows` terminal with `environment` set.
-    public init(columns: Int = 80, rows: Int = 24, command: String, environment: [String: String] = [:]) throws {
+    public init(columns: Int = 80, rows: Int = 24, command: String, environment: [String: String] = [:],
+                dataDirectory: String? = nil) throws {
+        ownsDataDirectory = dataDirectory == nil
+        self.dataDirectory = dataDirectory
+            ?? FileManager.default.temporaryDirectory.appending(path: "journey-data-\(UUID().uuidString)").path
         let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "TMPDIR"].contains($0.key) }
-        let variables = inherited.merging(["LANG": "C.UTF-8", "TERM": "xterm-256color"]) { $1 }.merging(environment) { $1 }
+        let variables = inherited.merging(["LANG": "C.UTF-8", "TERM": "xterm-256color",
+                                           "JOURNEY_DATA_DIR": self.dataDirectory]) { $1 }.merging(environment) { $1 }
         self.environment = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "main"]
             + self.environment.flatMap { ["-e", $0] }
@@ -109,5 +118,6 @@ public final class TmuxSession {
 
     deinit {
         _ = try? tmux(["kill-server"])
+        if ownsDataDirectory { try? FileManager.default.removeItem(atPath: dataDirectory) }
     }
 }

@@ -11,6 +11,16 @@ void journey_watch_signals(void);
 /// The signal caught since the last call, or 0.
 int journey_take_signal(void);
 
+/// A pipe whose ends are non-blocking and closed on exec; 0 on success.
+int journey_make_pipe(int fds[2]);
+
+/// How many bytes wait to be read on `fd` (0 also when that cannot be told).
+int journey_bytes_waiting(int fd);
+
+/// While `hold` is nonzero, SIGINT and SIGQUIT are ignored (a program we wait for has the terminal and
+/// its Ctrl-C); zero puts back what was there before.
+void journey_hold_interrupts(int hold);
+
 /// Remembers the terminal's modes on `fd` and the bytes that undo full-screen mode, so that a crash
 /// (SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE) restores the terminal before the process dies.
 void journey_restore_terminal_on_crash(int fd, const char *reset_sequence);

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A course as read from its files, before ids are given out.
 struct CourseDraft {
     struct Lesson {
@@ -102,10 +104,10 @@ private struct LessonIDs {
             case .list(var list):
                 for index in list.items.indices {
                     if list.items[index].task != nil {
-                        let text = list.items[index].blocks.first.flatMap {
-                            if case .paragraph(let inlines) = $0 { inlines.plainText } else { nil }
-                        } ?? ""
-                        list.items[index].task?.id = "\(lessonID)/" + checklistIDs.unique(Slug.make(text, fallback: "item"))
+                        var item = list.items[index]
+                        let id = itemID(&item, diagnostics: &diagnostics)
+                        item.task?.id = "\(lessonID)/\(id)"
+                        list.items[index] = item
                     }
                     list.items[index].blocks = assign(list.items[index].blocks, prompts: &prompts, homes: &homes,
                                                       diagnostics: &diagnostics)
@@ -120,5 +122,24 @@ private struct LessonIDs {
                 return block
             }
         }
+    }
+
+    /// An item's explicit `{#id}` at the end of its text (taken out of the text), else a slug of the text.
+    private mutating func itemID(_ item: inout ListItem, diagnostics: inout [Diagnostic]) -> String {
+        guard case .paragraph(var inlines)? = item.blocks.first else { return checklistIDs.unique("item") }
+        if case .text(let last)? = inlines.last, last.hasSuffix("}"), let open = last.range(of: "{#", options: .backwards) {
+            let id = String(last[open.upperBound..<last.index(before: last.endIndex)])
+            if PromptID.isValid(id) && !checklistIDs.reserve(id) {
+                diagnostics.append(Diagnostic(.error, "checklist item id '\(id)' is used twice in lesson '\(lessonID)'; "
+                    + "ticks are saved under it, so each must be unique", path: path))
+            } else if PromptID.isValid(id) {
+                let rest = last[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
+                inlines[inlines.count - 1] = .text(rest)
+                if rest.isEmpty { inlines.removeLast() }
+                item.blocks[0] = .paragraph(inlines)
+                return id
+            }
+        }
+        return checklistIDs.unique(Slug.make(inlines.plainText, fallback: "item"))
     }
 }

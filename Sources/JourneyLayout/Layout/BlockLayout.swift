@@ -3,28 +3,29 @@ import JourneyKit
 /// Lays out blocks at a width: each block becomes lines of spans no wider than the width.
 struct BlockLayout {
     let glyphs: Glyphs
+    let notes: LearnerNotes
     /// Narrower than this, nested content drops its indentation rather than become unreadable.
     static let minimumNestedWidth = 12
     static let tabWidth = 4
 
     /// Blocks separated by blank lines.
-    func lines(_ blocks: [Block], width: Int, tight: Bool = false) -> [[Span]] {
-        var result: [[Span]] = []
+    func lines(_ blocks: [Block], width: Int, tight: Bool = false) -> [StyledLine] {
+        var result: [StyledLine] = []
         for block in blocks {
-            if !result.isEmpty && !tight { result.append([]) }
+            if !result.isEmpty && !tight { result.append(StyledLine([])) }
             result += lines(block, width: width)
         }
         return result
     }
 
-    func lines(_ block: Block, width: Int) -> [[Span]] {
+    func lines(_ block: Block, width: Int) -> [StyledLine] {
         switch block {
         case .heading(_, let content):
             let lines = InlineFlow.wrap(InlineFlow.spans(content, role: .heading), width: width)
             let underline = glyphs.repeated(glyphs.dottedHorizontal, lines.map(\.width).max() ?? 0)
-            return lines + [[Span(underline, [.heading, .rule])]]
+            return (lines + [[Span(underline, [.heading, .rule])]]).styled
         case .paragraph(let content):
-            return InlineFlow.wrap(InlineFlow.spans(content), width: width)
+            return InlineFlow.wrap(InlineFlow.spans(content), width: width).styled
         case .list(let list):
             return list.isChecklist ? framed(label: "Checklist", role: .checklist, width: width) {
                 self.listLines(list, width: $0).map { $0.adding(.checklist) }
@@ -35,56 +36,84 @@ struct BlockLayout {
         case .callout(let callout):
             let role = Self.role(of: callout.kind)
             return prefixed(Span(glyphs.quoteBar + " ", role), width: width) { innerWidth in
-                [[Span(Self.label(of: callout.kind), role.union(.label))]] + lines(callout.blocks, width: innerWidth)
+                [StyledLine([Span(Self.label(of: callout.kind), role.union(.label))])] + lines(callout.blocks, width: innerWidth)
             }
         case .prompt(let prompt):
-            return framed(label: "Reflect", role: .prompt, width: width) { innerWidth in
+            return framed(label: "Reflect", role: .prompt, width: width, target: .prompt(prompt.id)) { innerWidth in
                 var result = lines(prompt.body, width: innerWidth)
                 if let hint = prompt.hint {
                     result += InlineFlow.wrap([Span("Hint: ", [.hint, .label])] + InlineFlow.spans(hint, role: .hint),
-                                              width: innerWidth)
+                                              width: innerWidth).styled
                 }
-                return result
+                return result + learnerLines(prompt.id, width: innerWidth)
             }
         case .code(_, let text):
             return verbatim(text, role: .code, width: width)
         case .html(let html):
             return verbatim(html, role: .html, width: width)
         case .table(let table):
-            return TableLayout(glyphs: glyphs).lines(table, width: width)
+            return TableLayout(glyphs: glyphs).lines(table, width: width).styled
         case .rule:
-            return [[Span(glyphs.repeated(glyphs.horizontal, width), .rule)]]
+            return [StyledLine([Span(glyphs.repeated(glyphs.horizontal, width), .rule)])]
         }
     }
 
-    private func listLines(_ list: List, width: Int) -> [[Span]] {
-        var result: [[Span]] = []
+    /// The learner's answer under a prompt, their own line breaks kept, or a note of unsaved text.
+    private func learnerLines(_ promptID: String, width: Int) -> [StyledLine] {
+        var result: [StyledLine] = []
+        if let answer = notes.answers[promptID] {
+            result.append(StyledLine([]))
+            result += InlineFlow.wrap([Span(VisibleText.prose(answer.heading), [.answer, .label])], width: width).styled
+            for paragraph in answer.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                result += InlineFlow.wrap([Span(VisibleText.prose(String(paragraph)), .answer)], width: width).styled
+            }
+        }
+        if let pending = notes.pending[promptID] {
+            result += InlineFlow.wrap([Span(VisibleText.prose(pending), .meta)], width: width).styled
+        }
+        return result
+    }
+
+    private func listLines(_ list: List, width: Int) -> [StyledLine] {
+        var result: [StyledLine] = []
         for (index, item) in list.items.enumerated() {
-            if !result.isEmpty && !list.tight { result.append([]) }
+            if !result.isEmpty && !list.tight { result.append(StyledLine([])) }
             let marker: String
             if let task = item.task {
-                marker = task.checkedByAuthor ? "[x]" : "[ ]"
+                marker = notes.ticks[task.id] ?? task.checkedByAuthor ? "[x]" : "[ ]"
             } else {
                 marker = list.ordered ? "\(list.start + index)." : glyphs.bullet
             }
-            result += prefixed(Span(marker + " ", .marker), width: width) { lines(item.blocks, width: $0, tight: list.tight) }
+            let itemLines = prefixed(Span(marker + " ", .marker), width: width) {
+                lines(item.blocks, width: $0, tight: list.tight)
+            }
+            guard let task = item.task else {
+                result += itemLines
+                continue
+            }
+            result += itemLines.map { line in
+                var line = line
+                line.target = line.target ?? .item(task.id)
+                return line
+            }
         }
         return result
     }
 
     /// Content laid out narrower, its first line after `first` and the rest indented to match.
-    private func prefixed(_ first: Span, width: Int, content: (Int) -> [[Span]]) -> [[Span]] {
+    private func prefixed(_ first: Span, width: Int, content: (Int) -> [StyledLine]) -> [StyledLine] {
         let indent = first.width
         guard width - indent >= Self.minimumNestedWidth else { return content(width) }
         let isBar = first.text.hasPrefix(glyphs.quoteBar)
         let rest = Span(isBar ? first.text : String(repeating: " ", count: indent), isBar ? first.role : [])
         let inner = content(width - indent)
-        return inner.enumerated().map { index, line in [index == 0 ? first : rest] + line }
+        return inner.enumerated().map { index, line in line.prefixed(by: index == 0 ? first : rest) }
     }
 
     /// A labelled frame set apart from the text around it:
     /// `┌─ Label ──`, the content behind `│ `, and a closing `└──`.
-    private func framed(label: String, role: Role, width: Int, content: (Int) -> [[Span]]) -> [[Span]] {
+    private func framed(label: String, role: Role, width: Int, target: Target? = nil,
+                        content: (Int) -> [StyledLine]) -> [StyledLine] {
         let heading = "\(glyphs.topLeft)\(glyphs.horizontal) "
         let top = width >= heading.count + label.count + 2
             ? [Span(heading, role.union(.border)), Span(label, role.union(.label)),
@@ -93,16 +122,23 @@ struct BlockLayout {
             : [Span(glyphs.topLeft + glyphs.repeated(glyphs.horizontal, width - 1), role.union(.border))]
         let bottom = [Span(glyphs.bottomLeft + glyphs.repeated(glyphs.horizontal, width - 1), role.union(.border))]
         let body = prefixed(Span(glyphs.vertical + " ", role.union(.border)), width: width) { content($0) }
-            .map { $0.map { $0.role.contains(.border) ? $0 : Span($0.text, $0.role.union(role)) } }
-        return [top.filter { !$0.text.isEmpty }] + body + [bottom]
+            .map { line in
+                StyledLine(line.spans.map { $0.role.contains(.border) ? $0 : Span($0.text, $0.role.union(role)) },
+                           target: line.target)
+            }
+        return ([StyledLine(top.filter { !$0.text.isEmpty })] + body + [StyledLine(bottom)]).map { line in
+            var line = line
+            line.target = target ?? line.target
+            return line
+        }
     }
 
     /// Text shown as written: tabs expanded, control characters made visible, long lines wrapped
     /// with a continuation mark so nothing is cut off.
-    private func verbatim(_ text: String, role: Role, width: Int) -> [[Span]] {
+    private func verbatim(_ text: String, role: Role, width: Int) -> [StyledLine] {
         let indent = width >= Self.minimumNestedWidth + 2 ? "  " : ""
         let mark = glyphs.continuation + " "
-        var result: [[Span]] = []
+        var result: [StyledLine] = []
         for sourceLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let expanded = VisibleText.make(Self.expandingTabs(sourceLine))
             var chunks = InlineFlow.hardWrap(expanded, width: width - indent.count)
@@ -112,7 +148,7 @@ struct BlockLayout {
             }
             for (index, chunk) in chunks.enumerated() {
                 let lead = index == 0 ? [Span(indent, role)] : [Span(indent, role), Span(mark, role.union(.continuation))]
-                result.append((lead + [Span(chunk, role)]).merged())
+                result.append(StyledLine((lead + [Span(chunk, role)]).merged()))
             }
         }
         return result

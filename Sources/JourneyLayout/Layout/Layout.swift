@@ -13,13 +13,18 @@ public struct Layout: Sendable {
         self.glyphs = glyphs
     }
 
-    /// A lesson: its title, underlined, then its blocks separated by blank lines.
-    public func lines(for lesson: Lesson) -> [StyledLine] {
+    /// A lesson: its title, underlined, then its blocks separated by blank lines, with what the
+    /// learner added (`notes`) in its place.
+    public func lines(for lesson: Lesson, notes: LearnerNotes = .none) -> [StyledLine] {
         var result = underlined(lesson.title, role: .heading, glyph: glyphs.horizontal, anchor: 0)
-        let blocks = BlockLayout(glyphs: glyphs)
+        let blocks = BlockLayout(glyphs: glyphs, notes: notes)
         for (index, block) in lesson.blocks.enumerated() {
-            result.append(StyledLine([], anchor: index + 1))
-            result += blocks.lines(block, width: width).map { StyledLine($0, anchor: index + 1) }
+            result.append(StyledLine([], anchor: index))
+            result += blocks.lines(block, width: width).map { line in
+                var line = line
+                line.anchor = index + 1
+                return line
+            }
         }
         return result
     }

@@ -16,26 +16,18 @@ public struct Glyphs: Equatable, Sendable {
     public var teeLeft: String
     public var cross: String
     public var continuation: String
-    public var progressFilled: String
-    public var progressEmpty: String
-    public var currentMark: String
-    public var cursor: String
-    public var ellipsis: String
-    public var breadcrumb: String
 
     public static let unicode = Glyphs(
         bullet: "•", quoteBar: "│", horizontal: "─", doubleHorizontal: "═", dottedHorizontal: "┄", vertical: "│",
         topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        teeDown: "┬", teeUp: "┴", teeRight: "├", teeLeft: "┤", cross: "┼", continuation: "↪",
-        progressFilled: "█", progressEmpty: "░", currentMark: "▸", cursor: "▏", ellipsis: "…", breadcrumb: " › ")
+        teeDown: "┬", teeUp: "┴", teeRight: "├", teeLeft: "┤", cross: "┼", continuation: "↪")
 
     public static let ascii = Glyphs(
         bullet: "*", quoteBar: "|", horizontal: "-", doubleHorizontal: "=", dottedHorizontal: "-", vertical: "|",
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", cross: "+", continuation: ">",
-        progressFilled: "#", progressEmpty: "-", currentMark: ">", cursor: "_", ellipsis: ">", breadcrumb: " > ")
+        teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", cross: "+", continuation: ">")
 
-    func repeated(_ glyph: String, _ count: Int) -> String {
+    public func repeated(_ glyph: String, _ count: Int) -> String {
         String(repeating: glyph, count: max(0, count))
     }
 }

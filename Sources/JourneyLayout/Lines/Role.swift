@@ -1,7 +1,9 @@
 /// The meaning of a span of laid-out text. Themes map roles to colours and attributes; layout never does.
+/// Layout uses the low 32 bits; a program that draws more (the player's bars and selection) defines its
+/// own roles in the high 32.
 public struct Role: OptionSet, Hashable, Sendable {
-    public let rawValue: UInt32
-    public init(rawValue: UInt32) { self.rawValue = rawValue }
+    public let rawValue: UInt64
+    public init(rawValue: UInt64) { self.rawValue = rawValue }
 
     public static let title = Role(rawValue: 1 << 0)
     public static let heading = Role(rawValue: 1 << 1)
@@ -27,12 +29,8 @@ public struct Role: OptionSet, Hashable, Sendable {
     public static let continuation = Role(rawValue: 1 << 21)
     public static let label = Role(rawValue: 1 << 22)
     public static let meta = Role(rawValue: 1 << 23)
-    // The player's own chrome.
-    public static let bar = Role(rawValue: 1 << 24)
-    public static let selection = Role(rawValue: 1 << 25)
-    public static let match = Role(rawValue: 1 << 26)
-    public static let progress = Role(rawValue: 1 << 27)
-    public static let notice = Role(rawValue: 1 << 28)
+    /// The learner's own words: a saved answer shown under its prompt.
+    public static let answer = Role(rawValue: 1 << 24)
 
     /// Every role with its name, for golden files and debugging.
     public static let named: [(name: String, role: Role)] = [
@@ -41,9 +39,11 @@ public struct Role: OptionSet, Hashable, Sendable {
         ("image", .image), ("quote", .quote), ("note", .note), ("tip", .tip), ("warning", .warning),
         ("prompt", .prompt), ("hint", .hint), ("checklist", .checklist), ("marker", .marker), ("rule", .rule),
         ("border", .border), ("tableHeader", .tableHeader), ("html", .html), ("continuation", .continuation),
-        ("label", .label), ("meta", .meta), ("bar", .bar), ("selection", .selection), ("match", .match),
-        ("progress", .progress), ("notice", .notice),
+        ("label", .label), ("meta", .meta), ("answer", .answer),
     ]
 
-    public var names: [String] { Self.named.filter { contains($0.role) }.map(\.name) }
+    /// The names of the roles in this set, from `named` and any other table the caller knows.
+    public func names(_ tables: [(name: String, role: Role)]...) -> [String] {
+        ([Self.named] + tables).flatMap { $0 }.filter { contains($0.role) }.map(\.name)
+    }
 }

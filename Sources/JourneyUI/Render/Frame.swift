@@ -10,9 +10,16 @@ public struct Cell: Equatable, Sendable {
 
 /// A screen's worth of cells, row by row: what render makes and the backend draws.
 public struct Frame: Equatable, Sendable {
+    public static func == (lhs: Frame, rhs: Frame) -> Bool {
+        lhs.columns == rhs.columns && lhs.rows == rhs.rows && lhs.cells == rhs.cells
+            && lhs.cursor?.row == rhs.cursor?.row && lhs.cursor?.column == rhs.cursor?.column
+    }
+
     public let columns: Int
     public let rows: Int
     public private(set) var cells: [Cell]
+    /// Where the terminal's cursor shows, for typing; nil hides it.
+    public var cursor: (row: Int, column: Int)?
 
     public init(columns: Int, rows: Int) {
         self.columns = max(0, columns)
@@ -27,7 +34,7 @@ public struct Frame: Equatable, Sendable {
     /// Writes spans from `column` on, clipped to `width` columns (and to the frame); a wide grapheme
     /// that would straddle the edge becomes a space. Returns the column after the last cell written.
     @discardableResult
-    mutating func put(_ spans: [Span], row: Int, column: Int, width: Int? = nil) -> Int {
+    public mutating func put(_ spans: [Span], row: Int, column: Int, width: Int? = nil) -> Int {
         guard (0..<rows).contains(row) else { return column }
         let end = min(columns, column + (width ?? columns))
         var x = column
@@ -50,7 +57,7 @@ public struct Frame: Equatable, Sendable {
     }
 
     /// Gives a run of cells a role, as a bar or a selection does.
-    mutating func add(_ role: Role, row: Int, columns range: Range<Int>) {
+    public mutating func add(_ role: Role, row: Int, columns range: Range<Int>) {
         guard (0..<rows).contains(row) else { return }
         for x in max(0, range.lowerBound)..<min(columns, range.upperBound) {
             self[row, x].role.formUnion(role)

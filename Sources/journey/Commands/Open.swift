@@ -1,21 +1,26 @@
 import ArgumentParser
 import Foundation
 import JourneyKit
+import JourneyStore
 import JourneyTerminal
+import JourneyUI
 
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Take a course in the full-screen player.",
         discussion: """
             `journey [PATH]` is short for `journey open [PATH]`. Press ? in the player for its keys, \
-            q to quit. The player needs a terminal; `journey print` writes a course as plain text.
+            q to quit. Your answers, ticks and place are kept privately in the data folder and the \
+            player opens where you left off. It needs a terminal; `journey print` writes a course as \
+            plain text.
             """,
         version: Journey.version
     )
 
     @OptionGroup var course: CourseArgument
-    @Option(help: "Open at this lesson (ids as in `journey outline`).")
+    @Option(help: "Open at this lesson (ids as in `journey outline`) instead of where you left off.")
     var lesson: String?
+    @OptionGroup var data: DataOptions
 
     func run() throws {
         let course = try Output.loadReportingProblems(course)
@@ -24,9 +29,22 @@ struct Open: ParsableCommand {
             Output.error("journey: the player needs a terminal; to read the course as text, try `journey print`")
             throw ExitCode.failure
         }
+        let store = try data.open()
+        let record: CourseRecord
         do {
-            let status = try PlayerSession.run(course: course, lessonID: lesson,
-                                               environment: ProcessInfo.processInfo.environment)
+            record = try store.record(course: course.id)
+        } catch {
+            Output.error("journey: \(error)")
+            throw ExitCode.failure
+        }
+        let inbox = Inbox()
+        let performer = StoreEffects(store: store, course: course.id, inbox: inbox)
+        do {
+            let status = try PlayerSession.run(environment: ProcessInfo.processInfo.environment, inbox: inbox,
+                                               performer: performer) { columns, rows, glyphs in
+                Player(course: course, lessonID: lesson, learner: LearnerRecord(record), columns: columns, rows: rows,
+                       glyphs: glyphs)
+            }
             if status != 0 { throw ExitCode(status) }
         } catch let failure as PlayerSession.Failure {
             Output.error("journey: \(failure)")

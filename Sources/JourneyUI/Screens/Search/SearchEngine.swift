@@ -33,3 +33,17 @@ enum SearchEngine {
         return ranges
     }
 }
+
+extension SearchEngine {
+    /// Underlines each match of `query` in a line, keeping the spans' own roles.
+    static func highlighting(_ query: String, in spans: [Span]) -> [Span] {
+        let characters = spans.flatMap { span in span.text.map { ($0, span.role) } }
+        let ranges = matches(of: query, in: characters.map(\.0))
+        guard !ranges.isEmpty else { return spans }
+        var matched = Set<Int>()
+        for range in ranges { matched.formUnion(range) }
+        return characters.enumerated().map { index, pair in
+            Span(String(pair.0), matched.contains(index) ? pair.1.union(.match) : pair.1)
+        }
+    }
+}

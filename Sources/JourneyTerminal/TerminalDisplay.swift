@@ -6,15 +6,21 @@ import JourneyUI
 
 /// The terminal in full-screen mode through ncursesw: draws frames, reads keys. The only place that
 /// holds terminal state; everything it shows comes from a `Frame`.
-final class Screen {
+final class TerminalDisplay {
     /// Unicode drawing under a UTF-8 locale; ASCII otherwise.
-    let glyphs: Glyphs
+    let glyphs: PlayerGlyphs
     private let utf8: Bool
     private let colors: ColorSupport
     private let screen: OpaquePointer
     private var previous: Frame?
+    private var cursorShown = false
     private var styles: [Role: (attributes: attr_t, pair: Int16)] = [:]
     private var pairs: [Int: Int16] = [:]
+
+    /// Terminal sequences that turn bracketed paste on and off: pasted text then arrives between
+    /// two markers, as text and never as keys.
+    private static let pasteOn = "\u{1B}[?2004h"
+    private static let pasteOff = "\u{1B}[?2004l"
 
     init(environment: [String: String]) throws {
         setlocale(LC_ALL, "")
@@ -28,11 +34,19 @@ final class Screen {
         cbreak()
         noecho()
         nonl()
+        // Ctrl-S and Ctrl-Q are keys (save), not flow control.
+        var modes = termios()
+        if tcgetattr(STDIN_FILENO, &modes) == 0 {
+            modes.c_iflag &= ~tcflag_t(IXON)
+            tcsetattr(STDIN_FILENO, TCSANOW, &modes)
+        }
+        def_prog_mode()
         keypad(stdscr, true)
+        KeyCodes.defineExtraKeys()
         idlok(stdscr, true)
         set_escdelay(25)
         curs_set(0)
-        wtimeout(stdscr, 100)
+        wtimeout(stdscr, 0)
         if (environment["NO_COLOR"] ?? "").isEmpty && has_colors() {
             start_color()
             use_default_colors()
@@ -40,6 +54,7 @@ final class Screen {
         } else {
             colors = .none
         }
+        write(Self.pasteOn)
         journey_restore_terminal_on_crash(STDOUT_FILENO, Self.resetSequence())
     }
 
@@ -62,6 +77,14 @@ final class Screen {
             }
         }
         wattr_set(stdscr, 0, 0, nil)
+        if let cursor = frame.cursor, (0..<frame.rows).contains(cursor.row), (0..<frame.columns).contains(cursor.column) {
+            wmove(stdscr, Int32(cursor.row), Int32(cursor.column))
+            if !cursorShown { curs_set(1) }
+            cursorShown = true
+        } else if cursorShown {
+            curs_set(0)
+            cursorShown = false
+        }
         wrefresh(stdscr)
         previous = frame
     }
@@ -72,28 +95,50 @@ final class Screen {
         previous = nil
     }
 
-    /// The next key or resize, or nil when none came within 100 ms.
-    func nextMessage() -> Message? {
+    /// The next key ncurses has, or nil when none is waiting.
+    func nextKey() -> KeyCodes.Event? {
         var character: wint_t = 0
-        let result = wget_wch(stdscr, &character)
-        if result == KEY_CODE_YES {
+        switch wget_wch(stdscr, &character) {
+        case KEY_CODE_YES:
             if Int32(character) == KEY_RESIZE { return .resize(columns: size.columns, rows: size.rows) }
-            return KeyCodes.key(forCode: Int32(character)).map(Message.key)
+            return KeyCodes.event(forCode: Int32(character))
+        case OK:
+            return Unicode.Scalar(UInt32(character)).map(KeyCodes.event(forCharacter:))
+        default:
+            return nil
         }
-        guard result == OK, let scalar = Unicode.Scalar(UInt32(character)) else { return nil }
-        return KeyCodes.key(forCharacter: scalar).map(Message.key)
+    }
+
+    /// Hands the terminal to another program for the length of `body`, then takes it back as it was.
+    func lend<T>(_ body: () -> T) -> T {
+        write(Self.pasteOff)
+        def_prog_mode()
+        endwin()
+        let result = body()
+        reset_prog_mode()
+        write(Self.pasteOn)
+        cursorShown = false
+        curs_set(0)
+        invalidate()
+        return result
     }
 
     /// Leaves full-screen mode: the normal screen back, cursor visible, modes reset.
     func close() {
+        write(Self.pasteOff)
         curs_set(1)
         endwin()
         delscreen(screen)
     }
 
+    private func write(_ sequence: String) {
+        fputs(sequence, stdout)
+        fflush(stdout)
+    }
+
     private func style(for role: Role) -> (attributes: attr_t, pair: Int16) {
         if let cached = styles[role] { return cached }
-        let style = Theme.style(for: role, colors: colors)
+        let style = PlayerTheme.style(for: role, colors: colors)
         var attributes: attr_t = 0
         if style.bold { attributes |= journey_attr_bold() }
         if style.dim { attributes |= journey_attr_dim() }
@@ -132,38 +177,7 @@ final class Screen {
         ["rmcup", "cnorm", "sgr0"].compactMap { name -> String? in
             guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
             return String(cString: value)
-        }.joined()
-    }
-}
-
-/// Keys as ncurses reports them.
-enum KeyCodes {
-    static func key(forCode code: Int32) -> Key? {
-        switch code {
-        case KEY_UP: .up
-        case KEY_DOWN: .down
-        case KEY_LEFT: .left
-        case KEY_RIGHT: .right
-        case KEY_NPAGE: .pageDown
-        case KEY_PPAGE: .pageUp
-        case KEY_HOME: .home
-        case KEY_END: .end
-        case KEY_ENTER: .enter
-        case KEY_BACKSPACE: .backspace
-        default: nil
-        }
-    }
-
-    static func key(forCharacter scalar: Unicode.Scalar) -> Key? {
-        switch scalar.value {
-        case 10, 13: .enter
-        case 27: .escape
-        case 8, 127: .backspace
-        case 9: .tab
-        case 1...26: .control(Character(Unicode.Scalar(scalar.value + 96)!))
-        case 0..<32: nil
-        default: .character(Character(scalar))
-        }
+        }.joined() + pasteOff
     }
 }
 

@@ -1,0 +1,141 @@
+import JourneyKit
+import JourneyLayout
+
+/// What every screen sees and may change: the course, the terminal's size, the learner's record and
+/// the lesson being read.
+public struct Context: Sendable {
+    /// Below this size the player shows a notice instead of the course.
+    public static let minimumColumns = 30
+    public static let minimumRows = 8
+    /// Lines of text are at most this wide, centred on wider terminals.
+    public static let maximumBodyWidth = 100
+
+    public let course: Course
+    public let lessons: [Lesson]
+    /// For each lesson, the index of its module.
+    let moduleIndex: [Int]
+    public let glyphs: PlayerGlyphs
+    public private(set) var columns: Int
+    public private(set) var rows: Int
+    public internal(set) var learner: LearnerRecord
+    public internal(set) var reader: Reader
+    /// The last search, where `/` starts again.
+    public internal(set) var lastQuery = ""
+    /// Underlined in the lesson after jumping to a search result.
+    public internal(set) var highlight: String?
+    /// A line for the footer until the next key.
+    public internal(set) var notice: String?
+
+    init(course: Course, lesson: Int, place: Reader.Place, learner: LearnerRecord, columns: Int, rows: Int,
+         glyphs: PlayerGlyphs) {
+        self.course = course
+        lessons = course.lessons
+        moduleIndex = course.modules.enumerated().flatMap { index, module in module.lessons.map { _ in index } }
+        self.glyphs = glyphs
+        self.columns = max(1, columns)
+        self.rows = max(1, rows)
+        self.learner = learner
+        reader = Reader(lesson: lesson, lines: [], height: 1)
+        reader = Reader(lesson: lesson, lines: layout(lesson), height: bodyRows, place: place)
+    }
+
+    public var lesson: Lesson { lessons[reader.lesson] }
+    public var module: Module { course.modules[moduleIndex[reader.lesson]] }
+    public var isTooSmall: Bool { columns < Self.minimumColumns || rows < Self.minimumRows }
+
+    /// Rows between the header and the footer.
+    public var bodyRows: Int { max(1, rows - 2) }
+    var bodyWidth: Int { min(columns, Self.maximumBodyWidth) }
+    /// The width text is laid out at: the body less a column of margin each side.
+    var layoutWidth: Int { max(Layout.minimumWidth, bodyWidth - 2) }
+    /// Where screens draw: between header and footer, centred, with a margin.
+    var body: Area { Area(row: 1, column: (columns - bodyWidth) / 2 + 1, width: layoutWidth, height: bodyRows) }
+
+    var layout: Layout { Layout(width: layoutWidth, glyphs: glyphs.layout) }
+
+    /// A lesson laid out with what the learner added to it.
+    func layout(_ lesson: Int) -> [StyledLine] {
+        layout.lines(for: lessons[lesson], notes: notes(for: lessons[lesson]))
+    }
+
+    // MARK: Moving
+
+    mutating func go(toLesson index: Int, at place: Reader.Place = .start) {
+        guard lessons.indices.contains(index) else { return }
+        reader.show(lesson: index, lines: layout(index), at: place)
+    }
+
+    /// Opens a lesson with `line` near the top, as a search result does.
+    mutating func go(toLesson index: Int, line: Int) {
+        go(toLesson: index)
+        reader.scroll(to: line - 2)
+    }
+
+    /// Opens the lesson holding a prompt, selects it and scrolls to it.
+    mutating func go(toPrompt id: String) {
+        guard let index = lessons.firstIndex(where: { $0.prompts.contains { $0.id == id } }) else { return }
+        if index != reader.lesson { go(toLesson: index) }
+        reader.selection = .prompt(id)
+        reader.reveal(.prompt(id))
+    }
+
+    /// A new size keeps the reading position.
+    mutating func resize(columns: Int, rows: Int) {
+        let width = layoutWidth
+        self.columns = max(1, columns)
+        self.rows = max(1, rows)
+        reader.relaid(width == layoutWidth ? reader.lines : layout(reader.lesson), height: bodyRows)
+    }
+
+    /// Lays the current lesson out again after the learner's record changed.
+    mutating func refreshLesson() {
+        reader.relaid(layout(reader.lesson), height: bodyRows)
+    }
+
+    // MARK: The learner's record
+
+    /// A prompt of the course and where it stands.
+    func promptRef(_ id: String) -> PromptRef? {
+        for (index, lesson) in lessons.enumerated() {
+            guard let prompt = lesson.prompts.first(where: { $0.id == id }) else { continue }
+            return PromptRef(id: id, question: prompt.text, moduleTitle: course.modules[moduleIndex[index]].title,
+                             lessonID: lesson.id, lessonTitle: lesson.title)
+        }
+        return nil
+    }
+
+    /// What the layout shows of the learner's record in a lesson.
+    private func notes(for lesson: Lesson) -> LearnerNotes {
+        var notes = LearnerNotes(ticks: learner.ticks)
+        for prompt in lesson.prompts {
+            if let answer = learner.answers[prompt.id] {
+                notes.answers[prompt.id] = LearnerNotes.Answer(heading: "Your answer, \(answer.saved)", text: answer.text)
+            }
+            if learner.pendingDraft(prompt.id) != nil {
+                notes.pending[prompt.id] = "You have unsaved words here: r to go on."
+            }
+        }
+        return notes
+    }
+}
+
+/// A rectangle of the screen.
+public struct Area: Equatable, Sendable {
+    public var row: Int
+    public var column: Int
+    public var width: Int
+    public var height: Int
+
+    /// The first `count` rows, and the rest.
+    func splitTop(_ count: Int) -> (top: Area, rest: Area) {
+        let count = min(max(0, count), height)
+        return (Area(row: row, column: column, width: width, height: count),
+                Area(row: row + count, column: column, width: width, height: height - count))
+    }
+
+    /// The last `count` rows, and the rest.
+    func splitBottom(_ count: Int) -> (rest: Area, bottom: Area) {
+        let (rest, bottom) = splitTop(height - count)
+        return (rest, bottom)
+    }
+}

@@ -1,0 +1,161 @@
+import JourneyKit
+import JourneyLayout
+
+/// The player's pure core: the screens open, from the lesson at the bottom to what is on top, and the
+/// context they share. Messages go in, effects for the outside world come out, and `render` draws it.
+public struct Player: Sendable {
+    public private(set) var context: Context
+    /// The screens open, the reading screen first; the last one has the keys.
+    private var screens: [any Screen] = [ReadingScreen()]
+
+    /// Opens at `lessonID` when given, else where the learner left off, else at the start.
+    public init(course: Course, lessonID: String? = nil, learner: LearnerRecord = LearnerRecord(), columns: Int,
+                rows: Int, glyphs: PlayerGlyphs = .unicode) {
+        let lessons = course.lessons
+        var lesson = 0
+        var place = Reader.Place.start
+        if let lessonID, let index = lessons.firstIndex(where: { $0.id == lessonID }) {
+            lesson = index
+        } else if let position = learner.position, let index = lessons.firstIndex(where: { $0.id == position.lessonID }) {
+            lesson = index
+            place = Reader.Place(block: position.block, fraction: position.fraction)
+        }
+        context = Context(course: course, lesson: lesson, place: place, learner: learner, columns: columns, rows: rows,
+                          glyphs: glyphs)
+    }
+
+    /// The screen with the keys.
+    public var screen: any Screen { screens[screens.count - 1] }
+
+    /// What the first frame already means: a short lesson shown whole has been read.
+    public mutating func begin() -> [Effect] {
+        progressEffects(since: nil)
+    }
+
+    /// The player's only way to change: a message in, the new state and any effects out.
+    public mutating func update(_ message: Message) -> [Effect] {
+        let before = context.positionRecord
+        var effects: [Effect]
+        switch message {
+        case .resize(let columns, let rows):
+            context.resize(columns: columns, rows: rows)
+            effects = []
+        case .key(let key):
+            context.notice = nil
+            effects = context.isTooSmall ? whileTooSmall(key) : press(key)
+        case .externalEditFinished(let edit, let text):
+            effects = EditorScreen.finishExternally(edit, text: text, &context)
+        case .answerNotSaved(let prompt, let text, let reason) where (screen as? EditorScreen)?.prompt != prompt:
+            // The words exist nowhere else: they go back into an editor.
+            effects = apply(EditorScreen.reopen(prompt, text: text, reason: reason, context), from: screens.count - 1)
+        default:
+            context.apply(message)
+            effects = apply(screens[screens.count - 1].receive(message, &context), from: screens.count - 1)
+        }
+        return effects + progressEffects(since: before)
+    }
+
+    /// Updates with `message` and follows any `.then` effects, calling `showingProgress` with the player
+    /// before each, so slow work appears on screen first. Returns the other effects.
+    public mutating func handle(_ message: Message, showingProgress: (Player) -> Void = { _ in }) -> [Effect] {
+        var pending = [message]
+        var effects: [Effect] = []
+        while !pending.isEmpty {
+            for effect in update(pending.removeFirst()) {
+                if case .then(let next) = effect {
+                    showingProgress(self)
+                    pending.append(next)
+                } else {
+                    effects.append(effect)
+                }
+            }
+        }
+        return effects
+    }
+
+    private mutating func press(_ key: Key) -> [Effect] {
+        let index = screens.count - 1
+        if let reaction = screens[index].handle(key, &context) { return apply(reaction, from: index) }
+        switch Self.sharedKeys.action(for: key) {
+        case .help: return apply(.open(HelpScreen(sections: screen.help + Self.sharedKeys.help)), from: index)
+        case .close: return index > 0 ? apply(.close, from: index) : []
+        case .quit: return [.quit]
+        case .redraw: return [.redraw]
+        case .suspend, nil: return []
+        }
+    }
+
+    /// While the terminal is too small only the keys its notice names act.
+    private func whileTooSmall(_ key: Key) -> [Effect] {
+        switch Self.sharedKeys.action(for: key) {
+        case .quit: [.quit]
+        case .redraw: [.redraw]
+        default: []
+        }
+    }
+
+    private mutating func apply(_ reaction: Reaction, from index: Int) -> [Effect] {
+        switch reaction.navigation {
+        case .stay: break
+        case .close: if index > 0 { screens.remove(at: index) }
+        case .open(let screen): screens.append(screen)
+        case .replace(let screen): if index > 0 { screens[index] = screen } else { screens.append(screen) }
+        }
+        return reaction.effects
+    }
+
+    /// Marks a lesson read when its end is on screen, and records a new place to resume from.
+    private mutating func progressEffects(since before: ReadingPosition?) -> [Effect] {
+        var effects: [Effect] = []
+        let lesson = context.lesson.id
+        if screens.count == 1, !context.isTooSmall, context.reader.atEnd, !context.learner.read.contains(lesson) {
+            context.learner.read.insert(lesson)
+            effects.append(.markRead(lessonID: lesson))
+        }
+        let after = context.positionRecord
+        if after != before {
+            context.learner.position = after
+            effects.append(.recordPosition(after))
+        }
+        return effects
+    }
+
+    // MARK: Keys every screen shares
+
+    enum SharedAction: Sendable { case help, close, quit, redraw, suspend }
+
+    static let sharedKeys = KeyMap<SharedAction>([
+        .init("Anywhere", [
+            .init([.character("?")], .help, "the keys of what is open"),
+            .init([.escape], .close, "close what is open"),
+            .init([.character("q")], .quit, "quit (your place and answers are kept)"),
+            .init([.control("l")], .redraw, "redraw the screen"),
+            .init([.control("z")], .suspend, "suspend to the shell; `fg` comes back"),
+        ]),
+    ])
+}
+
+extension Context {
+    /// The place to resume from, as the store keeps it.
+    var positionRecord: ReadingPosition {
+        ReadingPosition(lessonID: lesson.id, block: reader.place.block, fraction: reader.place.fraction)
+    }
+
+    /// Keeps the learner's record in step with what the store reports.
+    mutating func apply(_ message: Message) {
+        switch message {
+        case .answerSaved(let promptID, let answer):
+            learner.answers[promptID] = answer
+            learner.drafts[promptID] = nil
+            refreshLesson()
+            reader.reveal(.prompt(promptID))
+            notice = "Your answer is saved."
+        case .storeFailed(let reason):
+            notice = "Not kept: \(reason)"
+        case .notice(let text):
+            notice = text
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import JourneyKit
+import JourneyLayout
+
+extension Player {
+    /// The whole screen as a frame of cells: the header, what the top screen draws, the footer.
+    public func render() -> Frame {
+        var frame = Frame(columns: context.columns, rows: context.rows)
+        guard !context.isTooSmall else {
+            drawTooSmall(&frame)
+            return frame
+        }
+        drawHeader(&frame, [context.course.title] + screen.title(context))
+        screen.render(into: &frame, area: context.body, context: context)
+        drawFooter(&frame)
+        return frame
+    }
+
+    /// `Course › Module › Lesson`: when it does not fit, the first crumbs give way to an ellipsis before
+    /// the last one is cut short. A crumb that repeats the one before is shown once.
+    private func drawHeader(_ frame: inout Frame, _ crumbs: [String]) {
+        let glyphs = context.glyphs
+        var parts: [String] = []
+        for crumb in crumbs.map({ VisibleText.prose($0) }) where crumb != parts.last { parts.append(crumb) }
+        var dropped = 0
+        var text = " " + parts.joined(separator: glyphs.breadcrumb)
+        while DisplayWidth.of(text) > context.columns && dropped < parts.count - 1 {
+            dropped += 1
+            text = " " + ([glyphs.ellipsis] + parts.dropFirst(dropped)).joined(separator: glyphs.breadcrumb)
+        }
+        let end = frame.put([Span(text, .bar)], row: 0, column: 0, width: context.columns)
+        if DisplayWidth.of(text) > context.columns, end > 1 {
+            frame.put([Span(glyphs.ellipsis, .bar)], row: 0, column: end - 1)
+        }
+        frame.add(.bar, row: 0, columns: 0..<context.columns)
+    }
+
+    /// `Lesson 4 of 13  ███░░░ 23% read · module 1/3`, then the screen's status and key hints, or a notice.
+    private func drawFooter(_ frame: inout Frame) {
+        let row = context.rows - 1
+        let columns = context.columns
+        let glyphs = context.glyphs
+        let lessons = context.lessons
+        let read = lessons.filter { context.learner.read.contains($0.id) }.count
+        let moduleLessons = context.module.lessons
+        let moduleRead = moduleLessons.filter { context.learner.read.contains($0.id) }.count
+        frame.add(.bar, row: row, columns: 0..<columns)
+        let x = frame.put([Span(" Lesson \(context.reader.lesson + 1) of \(lessons.count)  ", .bar)], row: row, column: 0)
+        if let notice = context.notice {
+            frame.put([Span(VisibleText.prose(notice), [.bar, .notice])], row: row, column: x, width: columns - x - 1)
+            return
+        }
+
+        var footer = Footer(percent: "\(read * 100 / max(1, lessons.count))% read",
+                            module: "\(glyphs.separator)module \(moduleRead)/\(moduleLessons.count)",
+                            status: screen.status(context), hints: screen.hints(context))
+        footer.fit(into: columns - x)
+        let filled = footer.barWidth * read / max(1, lessons.count)
+        var spans = [Span(String(repeating: glyphs.progressFilled, count: filled), [.bar, .progress]),
+                     Span(String(repeating: glyphs.progressEmpty, count: footer.barWidth - filled), .bar)]
+        spans.append(Span((footer.barWidth > 0 ? " " : "") + footer.percent + footer.module, .bar))
+        frame.put(spans, row: row, column: x)
+        let right = footer.right
+        frame.put([Span(right, .bar)], row: row, column: max(x, columns - DisplayWidth.of(right)))
+    }
+
+    /// The footer's parts after the lesson number, given up one by one when the terminal is narrow.
+    private struct Footer {
+        var barWidth = 20
+        var percent: String
+        var module: String
+        var status: String
+        var hints: [String]
+
+        var right: String { ([status] + hints).filter { !$0.isEmpty }.joined(separator: "  ") + " " }
+
+        var width: Int {
+            (barWidth > 0 ? barWidth + 1 : 0) + percent.count + module.count + 2 + DisplayWidth.of(right)
+        }
+
+        /// First the bar narrows, then hints between the first and the last two go, then the module's
+        /// progress, the bar, the percentage, and hints until only the last one is left.
+        mutating func fit(into columns: Int) {
+            while width > columns && barWidth > 8 { barWidth -= 1 }
+            while width > columns && hints.count > 3 { hints.remove(at: 1) }
+            if width > columns { module = "" }
+            if width > columns { barWidth = 0 }
+            if width > columns { percent = "" }
+            while width > columns && hints.count > 1 { hints.removeFirst() }
+        }
+    }
+
+    /// The longest notice that fits: at 1x1 it is one character, but never a crash.
+    private func drawTooSmall(_ frame: inout Frame) {
+        let needed = "\(Context.minimumColumns)x\(Context.minimumRows)"
+        let notices = [["Terminal too small", "Journey needs at least \(needed)", "q quits"],
+                       ["Terminal too small", "needs \(needed)", "q quits"], ["Too small", needed], [needed]]
+        let columns = context.columns
+        let rows = context.rows
+        let message = notices.first { $0.allSatisfy { DisplayWidth.of($0) <= columns } && $0.count <= rows }
+            ?? notices[notices.count - 1]
+        let first = max(0, (rows - message.count) / 2)
+        for (index, text) in message.enumerated() where first + index < rows {
+            let width = DisplayWidth.of(text)
+            frame.put([Span(text, .notice)], row: first + index, column: max(0, (columns - width) / 2))
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import JourneyLayout
+
+/// The keys of what is open and of every screen, grouped, each with what it does.
+struct HelpScreen: Screen {
+    enum Action: Equatable, Sendable { case move(ListMove), close }
+
+    static let keys = KeyMap<Action>([
+        .init("Help", ListMove.bindings.map { .init($0.keys, .move($0.action), $0.summary) } + [
+            .init([.character("?")], .close, "close the help"),
+        ]),
+    ])
+
+    let sections: [HelpSection]
+    var top = 0
+
+    func title(_ context: Context) -> [String] { ["Keys"] }
+    var help: [HelpSection] { Self.keys.help }
+    func hints(_ context: Context) -> [String] { ["? or Esc close"] }
+
+    func status(_ context: Context) -> String {
+        let count = rows(width: context.layoutWidth).count
+        return count <= context.bodyRows ? "All" : "\(min(top + context.bodyRows, count)) of \(count) lines"
+    }
+
+    mutating func handle(_ key: Key, _ context: inout Context) -> Reaction? {
+        switch Self.keys.action(for: key) {
+        case .move(let move):
+            let count = rows(width: context.layoutWidth).count
+            top = min(move.applied(to: top, count: count, page: context.bodyRows), max(0, count - context.bodyRows))
+        case .close: return .close
+        case nil: return nil
+        }
+        return .stay
+    }
+
+    func render(into frame: inout Frame, area: Area, context: Context) {
+        ListView.draw(rows(width: area.width), top: top, into: &frame, area: area)
+    }
+
+    /// Each section's keys in a column, what they do wrapped beside them.
+    private func rows(width: Int) -> [ListRow] {
+        let keyColumn = 16
+        var rows: [ListRow] = []
+        for section in sections {
+            if !rows.isEmpty { rows.append(ListRow(spans: [])) }
+            rows.append(ListRow(spans: [Span(section.title, .heading)]))
+            for row in section.rows {
+                let summary = Layout.wrap([Span(row.summary)], width: width - keyColumn)
+                for (index, line) in summary.enumerated() {
+                    let lead = index == 0 ? "  \(row.keys)".padding(to: keyColumn) : String(repeating: " ", count: keyColumn)
+                    rows.append(ListRow(spans: [Span(lead, .label)] + line))
+                }
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,130 @@
+import JourneyKit
+import JourneyLayout
+
+/// A search of the whole course: typing its query, then choosing among the lines that match.
+struct SearchScreen: Screen {
+    enum Action: Equatable, Sendable { case move(ListMove), open, edit }
+
+    /// Typing takes every character as text, so these keys are handled directly.
+    static let typingHelp = [HelpSection(title: "Typing a search", rows: [
+        .init(keys: "Enter", summary: "search (case does not matter)"),
+        .init(keys: "Backspace", summary: "delete a character"),
+        .init(keys: "Ctrl-U", summary: "clear the query"),
+        .init(keys: "Esc", summary: "close the search"),
+    ])]
+
+    static let resultKeys = KeyMap<Action>([
+        .init("Search results", ListMove.bindings.map { .init($0.keys, .move($0.action), $0.summary) } + [
+            .init([.enter], .open, "jump to the line and underline the matches"),
+            .init([.character("/")], .edit, "change the query"),
+        ]),
+    ])
+
+    var query: String
+    /// Nil while the query is being typed.
+    var results: [SearchResult]?
+    var selected = 0
+    /// Enter was pressed and the results are being found.
+    var isRunning = false
+
+    init(query: String) {
+        self.query = query
+    }
+
+    func title(_ context: Context) -> [String] { ["Search"] }
+    var help: [HelpSection] { results == nil ? Self.typingHelp : Self.resultKeys.help }
+
+    func hints(_ context: Context) -> [String] {
+        results == nil ? ["Enter search", "Esc close"] : ["Enter jump", "/ edit", "Esc close", "? help"]
+    }
+
+    mutating func handle(_ key: Key, _ context: inout Context) -> Reaction? {
+        results == nil ? type(key, &context) : choose(key, &context)
+    }
+
+    mutating func receive(_ message: Message, _ context: inout Context) -> Reaction {
+        switch message {
+        case .runSearch where isRunning:
+            results = SearchEngine.results(for: query, in: context.lessons, layout: context.layout)
+            isRunning = false
+        case .paste(let text) where results == nil:
+            query += VisibleText.prose(String(text.prefix { $0 != "\n" && $0 != "\r" }))
+        default: break
+        }
+        return .stay
+    }
+
+    /// Keys while typing: text edits the query, Enter searches, Esc gives up.
+    private mutating func type(_ key: Key, _ context: inout Context) -> Reaction? {
+        switch key {
+        case .character(let character): query.append(character)
+        case .backspace: if !query.isEmpty { query.removeLast() }
+        case .control("u"): query = ""
+        case .escape: return .close
+        case .enter:
+            guard !query.isEmpty else { return .close }
+            context.lastQuery = query
+            isRunning = true
+            return .effects(.then(.runSearch))
+        default: return nil
+        }
+        return .stay
+    }
+
+    /// Keys among results: move, Enter jumps to the line and underlines the matches, `/` edits.
+    private mutating func choose(_ key: Key, _ context: inout Context) -> Reaction? {
+        let results = results ?? []
+        switch Self.resultKeys.action(for: key) {
+        case .move(let move): selected = move.applied(to: selected, count: results.count, page: context.bodyRows)
+        case .open:
+            guard results.indices.contains(selected) else { return .stay }
+            context.highlight = query
+            context.go(toLesson: results[selected].lesson, line: results[selected].line)
+            return .close
+        case .edit: self = SearchScreen(query: query)
+        case nil: return nil
+        }
+        return .stay
+    }
+
+    func render(into frame: inout Frame, area: Area, context: Context) {
+        let prompt = [Span("Search: ", .label), Span(VisibleText.prose(query))]
+        frame.put(prompt, row: area.row, column: area.column, width: area.width)
+        let (_, list) = area.splitTop(2)
+        if isRunning {
+            frame.put([Span("Searching\(context.glyphs.ellipsis)", .meta)], row: list.row, column: list.column, width: list.width)
+            return
+        }
+        guard let results else {
+            frame.put([Span(context.glyphs.cursor, .selection)], row: area.row, column: area.column + prompt.width)
+            frame.put([Span("Type words to find, then Enter. Case does not matter.", .meta)], row: list.row,
+                      column: list.column, width: list.width)
+            return
+        }
+        guard !results.isEmpty else {
+            frame.put([Span("No matches. Press / to try other words.", .meta)], row: list.row, column: list.column,
+                      width: list.width)
+            return
+        }
+        frame.put([Span("\(results.count) matching line\(results.count == 1 ? "" : "s")", .meta)], row: area.row + 1,
+                  column: area.column, width: area.width)
+        var rows: [ListRow] = []
+        var lastLesson: Int?
+        for (index, result) in results.enumerated() {
+            if result.lesson != lastLesson {
+                rows.append(ListRow(spans: [Span(VisibleText.prose(context.lessons[result.lesson].title), .heading)]))
+                lastLesson = result.lesson
+            }
+            let text = String(result.text.drop { $0 == " " })
+            rows.append(ListRow(spans: SearchEngine.highlighting(query, in: [Span("   " + text)]), item: index))
+        }
+        ListView.draw(rows, selected: selected, into: &frame, area: list)
+    }
+}
+
+/// A line of a lesson that matches a query.
+struct SearchResult: Equatable, Sendable {
+    var lesson: Int
+    var line: Int
+    var text: String
+}

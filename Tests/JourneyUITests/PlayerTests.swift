@@ -1,0 +1,229 @@
+import Foundation
+import JourneyKit
+import JourneyLayout
+@testable import JourneyUI
+import Testing
+
+/// Drives the player as the run loop does: messages in, effects collected.
+struct Driver {
+    var player: Player
+    var effects: [Effect] = []
+
+    init(columns: Int = 80, rows: Int = 24, lesson: String? = nil, learner: LearnerRecord = LearnerRecord(),
+         course: Course = PlayerTests.course) {
+        player = Player(course: course, lessonID: lesson, learner: learner, columns: columns, rows: rows)
+        effects = player.begin()
+    }
+
+    var context: Context { player.context }
+    var reader: Reader { player.context.reader }
+    var lesson: String { player.context.lesson.id }
+    var screen: any Screen { player.screen }
+    var text: String { player.render().text }
+
+    /// Presses keys; returns the effects they caused (also kept in `effects`).
+    @discardableResult
+    mutating func press(_ keys: Key...) -> [Effect] {
+        keys.flatMap { send(.key($0)) }
+    }
+
+    /// Types text a character at a time.
+    mutating func type(_ text: String) {
+        for character in text { send(.key(character == "\n" ? .enter : .character(character))) }
+    }
+
+    @discardableResult
+    mutating func send(_ message: Message) -> [Effect] {
+        let new = player.handle(message)
+        effects += new
+        return new
+    }
+
+    /// The store's effects so far, without scrolling positions, and forgets them.
+    mutating func takeStoreEffects() -> [Effect] {
+        defer { effects = [] }
+        return effects.filter { if case .recordPosition = $0 { false } else { true } }
+    }
+}
+
+/// The player key by key, without a terminal: reading, lessons, the overlays, resizing.
+@Suite struct PlayerTests {
+    static let course: Course = {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Fixtures/course.md").path
+        return CourseLoader.load(path: path).course!
+    }()
+
+    @Test func opensAtTheLessonAskedForElseWhereTheLearnerLeftOffElseTheStart() {
+        #expect(Driver().lesson == "arriving")
+        #expect(Driver(lesson: "settling-in").lesson == "settling-in")
+        let learner = LearnerRecord(position: ReadingPosition(lessonID: "boundaries-again", block: 1, fraction: 0))
+        #expect(Driver(learner: learner).lesson == "boundaries-again")
+        #expect(Driver(lesson: "arriving", learner: learner).lesson == "arriving")
+        let gone = LearnerRecord(position: ReadingPosition(lessonID: "removed-lesson", block: 3, fraction: 0.5))
+        #expect(Driver(learner: gone).lesson == "arriving", "a lesson no longer in the course starts at the start")
+    }
+
+    @Test func scrollsByLinesHalfPagesAndPagesWithinTheLesson() {
+        var driver = Driver(columns: 40, rows: 12)
+        let page = driver.context.bodyRows
+        let bottom = driver.reader.maximumTop
+        #expect(bottom > 10)
+        driver.press(.character("j"), .down)
+        #expect(driver.reader.top == 2)
+        driver.press(.character("k"))
+        #expect(driver.reader.top == 1)
+        driver.press(.control("d"))
+        #expect(driver.reader.top == 1 + page / 2)
+        driver.press(.control("u"), .up, .up)
+        #expect(driver.reader.top == 0)
+        driver.press(.pageDown)
+        #expect(driver.reader.top == page - 1)
+        driver.press(.character("b"))
+        #expect(driver.reader.top == 0)
+        driver.press(.character("G"))
+        #expect(driver.reader.top == bottom)
+        driver.press(.character("j"), .pageDown)
+        #expect(driver.reader.top == bottom, "never past the end")
+        driver.press(.home)
+        #expect(driver.reader.top == 0)
+        driver.press(.end, .character("g"))
+        #expect(driver.reader.top == 0)
+    }
+
+    @Test func spaceAtTheEndGoesOnAndTheLastLessonOpensTheReflections() throws {
+        var driver = Driver(columns: 40, rows: 12)
+        driver.press(.end, .character(" "))
+        #expect(driver.lesson == "settling-in")
+        #expect(driver.reader.top == 0)
+        driver.press(.end, .pageDown)
+        #expect(driver.lesson == "settling-in", "PgDn does not change lesson")
+        driver.press(.character("n"), .end, .character(" "))
+        let reflections = try #require(driver.screen as? ReflectionsScreen)
+        #expect(reflections.finished)
+        #expect(driver.text.contains("You have reached the end"))
+        driver.press(.escape, .character("n"))
+        #expect(driver.screen is ReflectionsScreen, "n on the last lesson opens them too")
+    }
+
+    @Test func movesBetweenLessonsWithinBounds() {
+        var driver = Driver()
+        driver.press(.character("p"))
+        #expect(driver.lesson == "arriving")
+        driver.press(.character("n"), .right)
+        #expect(driver.lesson == "boundaries-again")
+        driver.press(.left)
+        #expect(driver.lesson == "settling-in")
+    }
+
+    @Test func contentsOpensTheChosenLesson() throws {
+        var driver = Driver()
+        driver.press(.character("t"))
+        #expect(try #require(driver.screen as? ContentsScreen).selected == 0)
+        driver.press(.character("j"), .down)
+        #expect(try #require(driver.screen as? ContentsScreen).selected == 2)
+        driver.press(.enter)
+        #expect(driver.screen is ReadingScreen)
+        #expect(driver.lesson == "boundaries-again")
+        driver.press(.character("t"), .escape)
+        #expect(driver.screen is ReadingScreen)
+        driver.press(.character("t"), .character("t"))
+        #expect(driver.screen is ReadingScreen)
+    }
+
+    @Test func searchFindsLinesAcrossLessonsJumpsAndHighlights() throws {
+        var driver = Driver()
+        driver.press(.character("/"))
+        driver.type("BOUNDARIES")
+        driver.press(.enter)
+        let search = try #require(driver.screen as? SearchScreen)
+        let results = try #require(search.results)
+        #expect(results.map(\.lesson) == [1, 2, 2])
+        driver.press(.down, .enter)
+        #expect(driver.lesson == "boundaries-again")
+        #expect(driver.context.highlight == "BOUNDARIES")
+        #expect(driver.screen is ReadingScreen)
+        driver.press(.character("/"))
+        #expect(try #require(driver.screen as? SearchScreen).query == "BOUNDARIES", "/ starts from the last query")
+        driver.press(.escape, .escape)
+        #expect(driver.context.highlight == nil, "Esc while reading clears the highlight")
+    }
+
+    @Test func typingAQueryTakesEveryCharacterAndBackspace() throws {
+        var driver = Driver()
+        driver.press(.character("/"), .character("q"), .character("x"), .backspace, .character("?"))
+        #expect(try #require(driver.screen as? SearchScreen).query == "q?")
+        driver.press(.control("u"))
+        #expect(try #require(driver.screen as? SearchScreen).query == "")
+        driver.press(.enter)
+        #expect(driver.screen is ReadingScreen, "an empty search closes")
+        driver.press(.character("/"), .character("z"), .character("z"), .enter)
+        #expect(try #require(driver.screen as? SearchScreen).results == [])
+    }
+
+    @Test func enterShowsSearchingBeforeTheResults() throws {
+        var driver = Driver()
+        driver.press(.character("/"), .character("h"))
+        #expect(driver.player.update(.key(.enter)) == [.then(.runSearch)])
+        #expect(driver.text.contains("Searching…"))
+        #expect(driver.player.update(.runSearch).isEmpty)
+        let search = try #require(driver.screen as? SearchScreen)
+        #expect(search.results?.isEmpty == false)
+        #expect(!search.isRunning)
+    }
+
+    @Test func helpListsTheKeysOfWhatIsOpenAndQuitWorksEverywhere() {
+        var driver = Driver()
+        driver.press(.character("?"))
+        #expect(driver.screen is HelpScreen)
+        #expect(driver.text.contains("Prompts and checklists"))
+        driver.press(.character("?"), .character("t"), .character("?"))
+        #expect(driver.text.contains("open the selected lesson"), "help over the contents lists the contents' keys")
+        #expect(!driver.text.contains("Prompts and checklists"))
+        for opener in [Key.character("?"), .character("t"), .character("R")] {
+            var copy = Driver()
+            #expect(copy.press(opener, .character("q")).contains(.quit))
+        }
+        #expect(driver.press(.character("q")) == [.quit])
+        #expect(driver.press(.control("l")) == [.redraw])
+    }
+
+    @Test func whileTooSmallOnlyTheNamedKeysAct() {
+        var driver = Driver()
+        driver.send(.resize(columns: 20, rows: 6))
+        #expect(driver.press(.character("n"), .character("G"), .character("t"), .tab).isEmpty)
+        #expect(driver.lesson == "arriving" && driver.reader.top == 0 && driver.screen is ReadingScreen)
+        #expect(driver.press(.character("q")) == [.quit])
+    }
+
+    @Test func resizeKeepsTheSameBlockAtTheTop() {
+        var driver = Driver(columns: 80, rows: 24)
+        driver.press(.character("j"), .character("j"), .character("j"), .character("j"))
+        let anchor = driver.reader.lines[driver.reader.top].anchor
+        let text = driver.reader.lines[driver.reader.top].text
+        driver.send(.resize(columns: 40, rows: 12))
+        #expect(driver.reader.lines[driver.reader.top].anchor == anchor)
+        #expect(driver.reader.lines[driver.reader.top].text.hasPrefix(String(text.prefix(10))))
+        driver.send(.resize(columns: 1, rows: 1))
+        driver.send(.resize(columns: 80, rows: 24))
+        #expect(driver.reader.lines[driver.reader.top].anchor == anchor)
+    }
+
+    @Test func aRoundTripOfSizesComesBackToTheSamePlace() {
+        var driver = Driver(columns: 80, rows: 12)
+        driver.press(.character("G"), .character("k"), .character("k"))
+        let top = driver.reader.top
+        let line = driver.reader.lines[top].text
+        for (columns, rows) in [(50, 15), (120, 40), (20, 6), (80, 12)] {
+            driver.send(.resize(columns: columns, rows: rows))
+        }
+        #expect(driver.reader.top == top, "the whole lesson fitting at 120x40 did not lose the place")
+        #expect(driver.reader.lines[driver.reader.top].text == line)
+    }
+
+    @Test func keysThatMeanNothingChangeNothing() {
+        var driver = Driver(lesson: "boundaries-again")
+        let before = driver.player.render()
+        #expect(driver.press(.character("z"), .control("x"), .character("Q")).isEmpty)
+        #expect(driver.player.render() == before)
+    }
+}
