@@ -38,6 +38,27 @@ public struct Lesson: Equatable, Sendable {
         Block.visit(blocks) { if case .prompt(let prompt) = $0 { found.append(prompt) } }
         return found
     }
+
+    /// Every checklist item of the lesson, in reading order.
+    public var checklistItems: [ChecklistItem] {
+        var found: [ChecklistItem] = []
+        Block.visit(blocks) { block in
+            guard case .list(let list) = block else { return }
+            for item in list.items {
+                guard let task = item.task else { continue }
+                let text = item.blocks.first.flatMap { if case .paragraph(let inlines) = $0 { inlines.plainText } else { nil } }
+                found.append(ChecklistItem(id: task.id, text: text ?? "", checkedByAuthor: task.checkedByAuthor))
+            }
+        }
+        return found
+    }
+}
+
+/// A checklist item as the learner sees it: its id (ticks are saved under it) and its text.
+public struct ChecklistItem: Equatable, Sendable {
+    public var id: String
+    public var text: String
+    public var checkedByAuthor: Bool
 }
 
 extension Block {

@@ -20,17 +20,34 @@ struct DataOptions: ParsableArguments {
 
     /// Opens the store, saying where damaged storage was moved; a store that cannot be used is a clear
     /// error (exit 1), never an empty one in its place.
-    func open() throws -> LearnerStore {
+    func open() throws -> LearnerStore.Opened {
         do {
             let opened = try LearnerStore.open(folder: folder)
-            if let aside = opened.movedAside {
-                Output.error("journey: your earlier storage could not be read, so it was moved, untouched, to \(aside); "
-                    + "a fresh one was started")
-            }
-            return opened.store
+            if let aside = opened.movedAside { Output.error("journey: \(Self.movedAside(aside))") }
+            return opened
         } catch let error as StoreError {
             Output.error("journey: \(error); to keep your answers elsewhere, use --data-dir DIR or JOURNEY_DATA_DIR")
             throw ExitCode.failure
         }
+    }
+
+    /// Opens the store and runs `work` on it; a store error is a clear message and exit status 1.
+    func read<T>(_ work: (LearnerStore) throws -> T) throws -> T {
+        let store = try open().store
+        return try Self.attempt { try work(store) }
+    }
+
+    /// Runs store work; a store error is a clear message and exit status 1.
+    static func attempt<T>(_ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch let error as StoreError {
+            Output.error("journey: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    static func movedAside(_ path: String) -> String {
+        "your earlier answers could not be read, so that file was moved, untouched, to \(path); a fresh one was started"
     }
 }

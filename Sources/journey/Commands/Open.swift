@@ -29,21 +29,18 @@ struct Open: ParsableCommand {
             Output.error("journey: the player needs a terminal; to read the course as text, try `journey print`")
             throw ExitCode.failure
         }
-        let store = try data.open()
-        let record: CourseRecord
-        do {
-            record = try store.record(course: course.id)
-        } catch {
-            Output.error("journey: \(error)")
-            throw ExitCode.failure
-        }
+        let opened = try data.open()
+        let store = opened.store
+        let record = try DataOptions.attempt { try store.record(course: course.id) }
         let inbox = Inbox()
         let performer = StoreEffects(store: store, course: course.id, inbox: inbox)
         do {
             let status = try PlayerSession.run(environment: ProcessInfo.processInfo.environment, inbox: inbox,
                                                performer: performer) { columns, rows, glyphs in
-                Player(course: course, lessonID: lesson, learner: LearnerRecord(record), columns: columns, rows: rows,
-                       glyphs: glyphs)
+                var player = Player(course: course, lessonID: lesson, learner: LearnerRecord(record), columns: columns,
+                                    rows: rows, glyphs: glyphs)
+                if let aside = opened.movedAside { _ = player.update(.notice(DataOptions.movedAside(aside))) }
+                return player
             }
             if status != 0 { throw ExitCode(status) }
         } catch let failure as PlayerSession.Failure {

@@ -36,11 +36,15 @@ enum Output {
         throw ExitCode.failure
     }
 
-    /// Pretty JSON with C1 control characters and DEL escaped too, so the text is safe on a terminal.
     static func writeJSON(_ value: some Encodable) {
+        write(json(value))
+    }
+
+    /// Pretty JSON with C1 control characters and DEL escaped too, so the text is safe on a terminal.
+    static func json(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return }
+        guard let data = try? encoder.encode(value) else { return "" }
         var text = ""
         for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
             if VisibleText.isControl(scalar) && scalar != "\n" {
@@ -49,7 +53,7 @@ enum Output {
                 text.unicodeScalars.append(scalar)
             }
         }
-        write(text + "\n")
+        return text + "\n"
     }
 
     static func plural(_ count: Int, _ noun: String) -> String {

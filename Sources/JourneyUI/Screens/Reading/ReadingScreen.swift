@@ -161,7 +161,7 @@ struct ReadingScreen: Screen {
     }
 
     private func toggle(_ itemID: String, _ context: inout Context) -> Reaction {
-        let ticked = !(context.learner.ticks[itemID] ?? context.lesson.checklistItem(itemID)?.checkedByAuthor ?? false)
+        let ticked = !(context.learner.ticks[itemID] ?? context.lesson.checklistItems.first { $0.id == itemID }?.checkedByAuthor ?? false)
         context.learner.ticks[itemID] = ticked
         context.refreshLesson()
         return .effects(.setTick(itemID: itemID, ticked: ticked))
@@ -175,18 +175,5 @@ extension Target {
 
     var isItem: Bool {
         if case .item = self { true } else { false }
-    }
-}
-
-extension Lesson {
-    /// The checklist item with `id`, wherever it is nested.
-    func checklistItem(_ id: String) -> ListItem.Task? {
-        var found: ListItem.Task?
-        Block.visit(blocks) { block in
-            if case .list(let list) = block, let task = list.items.lazy.compactMap(\.task).first(where: { $0.id == id }) {
-                found = task
-            }
-        }
-        return found
     }
 }

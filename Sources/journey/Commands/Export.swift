@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import JourneyKit
+import JourneyStore
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write your journal: every answer you saved, with its prompt and dates, and your ticks.",
+        discussion: """
+            Markdown by default, or JSON for scripts. Answers to prompts the course no longer has are \
+            included too. A file written with --output is readable only by you (mode 0600).
+            """,
+        version: Journey.version
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, json
+    }
+
+    @OptionGroup var course: CourseArgument
+    @Option(help: "markdown or json.")
+    var format: Format = .markdown
+    @Flag(help: "Include text you have written but not saved.")
+    var includeDrafts = false
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let course = try Output.loadReportingProblems(course)
+        let journal = try data.read { try $0.journal(course: course.id) }
+        let arranged = CourseJournal(course: course, journal: journal, includeDrafts: includeDrafts)
+        let text = switch format {
+        case .markdown: JournalMarkdown.text(course, arranged, includeDrafts: includeDrafts)
+        case .json: Output.json(JournalJSON(course, arranged))
+        }
+        guard let output else {
+            Output.write(text)
+            return
+        }
+        do {
+            try PrivateFile.write(text, to: output)
+        } catch {
+            Output.error("journey: cannot write \(output): \(error)")
+            throw ExitCode.failure
+        }
+        let count = arranged.entries.reduce(0) { $0 + $1.answers.count }
+        Output.error("Wrote \(Output.plural(count, "saved answer")) to \(output) (readable only by you).")
+    }
+}
+
+/// The journal as Markdown: the learner's words in quotes, so nothing they wrote can become a heading.
+enum JournalMarkdown {
+    static func text(_ course: Course, _ journal: CourseJournal, includeDrafts: Bool) -> String {
+        var lines = ["# \(course.title): my journal", "",
+                     "Exported \(DateLabel.text(Date())). These are your own words; keep them somewhere private.", ""]
+        if journal.entries.isEmpty { lines += ["No answers saved yet.", ""] }
+        let current = journal.entries.filter(\.inCourse)
+        let orphans = journal.entries.filter { !$0.inCourse }
+        for (index, entry) in current.enumerated() {
+            let previous = index > 0 ? current[index - 1] : nil
+            if entry.moduleTitle != previous?.moduleTitle { lines += ["## \(entry.moduleTitle)", ""] }
+            if entry.lessonID != previous?.lessonID { lines += ["### \(entry.lessonTitle)", ""] }
+            lines += self.entry(entry)
+        }
+        if !orphans.isEmpty { lines += ["## Answers to prompts no longer in the course", ""] }
+        for entry in orphans {
+            lines += ["### \(entry.lessonTitle)", ""] + self.entry(entry)
+        }
+        if !journal.ticks.isEmpty {
+            lines += ["## Checklists", ""]
+            lines += journal.ticks.map { "- [\($0.ticked ? "x" : " ")] \($0.text ?? $0.itemID)" } + [""]
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A prompt, its answers newest first, and any drafts.
+    private static func entry(_ entry: CourseJournal.Entry) -> [String] {
+        var lines = ["**\(entry.prompt)**", ""]
+        for (index, answer) in entry.answers.enumerated() {
+            if index == 1 { lines += ["Earlier versions:", ""] }
+            lines += quoted(answer.text) + ["", "_Saved \(DateLabel.text(answer.savedAt))_", ""]
+        }
+        for draft in entry.drafts {
+            lines += ["Unsaved draft:", ""] + quoted(draft.text) + ["", "_Written \(DateLabel.text(draft.updatedAt))_", ""]
+        }
+        return lines
+    }
+
+    private static func quoted(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> \($0)" }
+    }
+}
+
+/// The journal as `export --format json` writes it; dates in ISO 8601.
+struct JournalJSON: Encodable {
+    struct CourseInfo: Encodable { var id, title, version: String }
+    struct Prompt: Encodable {
+        var id, module, lessonID, lesson, prompt: String
+        var inCourse: Bool
+        var answers: [Text]
+        var drafts: [Text]?
+    }
+    struct Text: Encodable { var text, date: String }
+    struct Tick: Encodable {
+        var id: String
+        var text: String?
+        var ticked: Bool
+        var date: String
+    }
+
+    var course: CourseInfo
+    var exported: String
+    var prompts: [Prompt]
+    var checklist: [Tick]
+
+    init(_ course: Course, _ journal: CourseJournal) {
+        let dates = ISO8601DateFormatter()
+        self.course = CourseInfo(id: course.id, title: course.title, version: course.version)
+        exported = dates.string(from: Date())
+        prompts = journal.entries.map { entry in
+            Prompt(id: entry.promptID, module: entry.moduleTitle, lessonID: entry.lessonID, lesson: entry.lessonTitle,
+                   prompt: entry.prompt, inCourse: entry.inCourse,
+                   answers: entry.answers.map { Text(text: $0.text, date: dates.string(from: $0.savedAt)) },
+                   drafts: entry.drafts.isEmpty ? nil : entry.drafts.map { Text(text: $0.text, date: dates.string(from: $0.updatedAt)) })
+        }
+        checklist = journal.ticks.map { Tick(id: $0.itemID, text: $0.text, ticked: $0.ticked, date: dates.string(from: $0.updatedAt)) }
+    }
+}
