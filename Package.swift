@@ -51,6 +51,6 @@ let package = Package(
                     exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "JourneyUITests", dependencies: ["JourneyUI", "TestSupport"], exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "JourneyStoreTests", dependencies: ["JourneyStore", "TestSupport"]),
-        .testTarget(name: "JourneyCLITests", dependencies: ["journey", "TestSupport"]),
+        .testTarget(name: "JourneyCLITests", dependencies: ["journey", "JourneyStore", "TestSupport"]),
     ]
 )

@@ -42,6 +42,27 @@ public final class TmuxSession {
         try tmux(["send-keys", "-t", "main", "-l", text])
     }
 
+    /// Pastes text as a terminal does when the program asked for bracketed paste.
+    public func paste(_ text: String) throws {
+        try tmux(["set-buffer", "-b", "journey-test", text])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "journey-test", "-t", "main"])
+    }
+
+    /// The process id of the program the pane's shell started (the player).
+    public func programPID() throws -> pid_t {
+        let shell = try query("#{pane_pid}")
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        guard let pid = children.split(separator: " ").first.flatMap({ pid_t($0) }) else {
+            throw Timeout(description: "no program running under the pane's shell \(shell)")
+        }
+        return pid
+    }
+
+    /// Ends the tmux server, closing the terminal as a dropped connection does.
+    public func closeTerminal() throws {
+        try tmux(["kill-server"])
+    }
+
     public func resize(columns: Int, rows: Int) throws {
         try tmux(["resize-window", "-t", "main", "-x", "\(columns)", "-y", "\(rows)"])
     }

@@ -52,6 +52,11 @@ public struct Player: Sendable {
             context.apply(message)
             effects = apply(screens[screens.count - 1].receive(message, &context), from: screens.count - 1)
         }
+        // A notice the footer cannot hold is shown whole.
+        if let notice = context.notice, DisplayWidth.of(notice) >= context.columns - context.footerPosition.count {
+            context.notice = nil
+            effects += apply(.open(NoticeScreen(message: notice)), from: screens.count - 1)
+        }
         return effects + progressEffects(since: before)
     }
 
@@ -136,6 +141,9 @@ public struct Player: Sendable {
 }
 
 extension Context {
+    /// ` Lesson 4 of 13  `: the start of the footer, whatever else it shows.
+    var footerPosition: String { " Lesson \(reader.lesson + 1) of \(lessons.count)  " }
+
     /// The place to resume from, as the store keeps it.
     var positionRecord: ReadingPosition {
         ReadingPosition(lessonID: lesson.id, block: reader.place.block, fraction: reader.place.fraction)

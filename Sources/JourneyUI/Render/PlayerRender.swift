@@ -44,7 +44,7 @@ extension Player {
         let moduleLessons = context.module.lessons
         let moduleRead = moduleLessons.filter { context.learner.read.contains($0.id) }.count
         frame.add(.bar, row: row, columns: 0..<columns)
-        let x = frame.put([Span(" Lesson \(context.reader.lesson + 1) of \(lessons.count)  ", .bar)], row: row, column: 0)
+        let x = frame.put([Span(context.footerPosition, .bar)], row: row, column: 0)
         if let notice = context.notice {
             frame.put([Span(VisibleText.prose(notice), [.bar, .notice])], row: row, column: x, width: columns - x - 1)
             return
