@@ -1,6 +1,8 @@
 #define _GNU_SOURCE
 #include "CTerminal.h"
+#include <errno.h>
 #include <fcntl.h>
+#include <sys/prctl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -15,6 +17,31 @@ int journey_terminal_columns(int fd) {
 
 int journey_make_pipe(int fds[2]) {
     return pipe2(fds, O_NONBLOCK | O_CLOEXEC);
+}
+
+int journey_write_private_file(const char *path, const unsigned char *bytes, long length) {
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) return -1;
+    long done = 0;
+    while (done < length) {
+        ssize_t written = write(fd, bytes + done, (size_t)(length - done));
+        if (written < 0 && errno == EINTR) continue;
+        if (written <= 0) break;
+        done += written;
+    }
+    int failed = done < length || fsync(fd) != 0;
+    int saved = errno;
+    close(fd);
+    if (failed) {
+        unlink(path);
+        errno = saved ? saved : EIO;
+        return -1;
+    }
+    return 0;
+}
+
+void journey_keep_memory_private(void) {
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
 int journey_bytes_waiting(int fd) {
@@ -34,12 +61,12 @@ void journey_watch_signals(void) {
     memset(&action, 0, sizeof action);
     action.sa_handler = record_signal;
     sigemptyset(&action.sa_mask);
-    int signals[] = {SIGINT, SIGTERM, SIGHUP};
+    int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &action, NULL);
     // A parent may have left signals blocked; the player relies on these arriving.
     sigset_t needed;
     sigemptyset(&needed);
-    int unblock[] = {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH};
+    int unblock[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH};
     for (unsigned i = 0; i < sizeof unblock / sizeof unblock[0]; i++) sigaddset(&needed, unblock[i]);
     sigprocmask(SIG_UNBLOCK, &needed, NULL);
 }

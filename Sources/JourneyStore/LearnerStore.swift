@@ -17,9 +17,11 @@ public final class LearnerStore: Sendable {
         public var movedAside: String?
     }
 
-    /// Opens the store in `folder`, creating it privately. A damaged database is moved aside byte for
-    /// byte (never deleted) and a fresh one started; `movedAside` says where it went.
-    public static func open(folder: String, now: Date = Date()) throws -> Opened {
+    /// Opens the store in `folder`, creating it privately. A database found damaged (now, or by an
+    /// earlier `verify`) is moved aside byte for byte, never deleted, and a fresh one started;
+    /// `movedAside` says where it went. With `movingDamageAside` false, damage found now is an error
+    /// instead and a mark is left alone, so a command can read what can be read without touching it.
+    public static func open(folder: String, movingDamageAside: Bool = true, now: Date = Date()) throws -> Opened {
         try PrivateFiles.prepareFolder(folder)
         let path = (folder as NSString).appendingPathComponent(fileName)
         try PrivateFiles.createFile(path)
@@ -27,11 +29,30 @@ public final class LearnerStore: Sendable {
             throw StoreError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         do {
-            return Opened(store: try LearnerStore(path: path), movedAside: nil)
-        } catch StoreError.damaged {
+            let store = try LearnerStore(path: path)
+            if movingDamageAside && access(path + damageMark, F_OK) == 0 {
+                try store.verify()
+                unlink(path + damageMark)
+            }
+            return Opened(store: store, movedAside: nil)
+        } catch StoreError.damaged where movingDamageAside {
             let aside = try PrivateFiles.moveAside(path, now: now)
+            unlink(path + damageMark)
             try PrivateFiles.createFile(path)
             return Opened(store: try LearnerStore(path: path), movedAside: aside)
+        }
+    }
+
+    /// Beside the database, marks one that `verify` found damaged, for the next `open` to move aside.
+    static let damageMark = ".damaged"
+
+    /// Reads the whole database to check it (in proportion to its size, so the player does it after its
+    /// first frame). Damage leaves a mark for the next `open` and throws `StoreError.damaged`.
+    public func verify() throws {
+        let check = try read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
+        guard check == ["ok"] else {
+            if path != ":memory:" { _ = try? PrivateFiles.createFile(path + Self.damageMark) }
+            throw StoreError.damaged(path: path)
         }
     }
 
@@ -53,8 +74,6 @@ public final class LearnerStore: Sendable {
             database = path == ":memory:" ? try DatabaseQueue(configuration: configuration)
                 : try DatabaseQueue(path: path, configuration: configuration)
             try Schema.migrator.migrate(database)
-            let check = try database.read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
-            if check != ["ok"] { throw StoreError.damaged(path: path) }
         } catch {
             throw StoreError(error, path: path)
         }
@@ -64,9 +83,9 @@ public final class LearnerStore: Sendable {
     // MARK: Reading
 
     /// What the player shows for a course: latest answers, newest drafts, ticks, lessons read, position.
-    public func record(course: String) throws -> CourseRecord {
+    public func record(course: String) throws -> CourseData {
         try read { db in
-            var record = CourseRecord()
+            var record = CourseData()
             let latest = try AnswerRecord.fetchAll(db, sql: """
                 SELECT * FROM answer WHERE id IN (SELECT max(id) FROM answer WHERE courseID = ? GROUP BY promptID)
                 """, arguments: [course])
@@ -102,28 +121,38 @@ public final class LearnerStore: Sendable {
 
     // MARK: Writing
 
+    /// Another session's draft that this session's text replaces. It is forgotten only while it still
+    /// holds `text`: a session that is still writing keeps its newer words.
+    public struct ReplacedDraft: Equatable, Sendable {
+        public var session: String
+        public var text: String
+
+        public init(session: String, text: String) {
+            self.session = session
+            self.text = text
+        }
+    }
+
     /// Adds a version of an answer and removes the drafts it came from: this session's, and the one it
-    /// took over from another session (`replacing`).
+    /// took over from another session.
     @discardableResult
     public func saveAnswer(course: String, prompt: String, text: String, place: PromptPlace, session: String,
-                           replacing: String? = nil, at date: Date = Date()) throws -> AnswerRecord {
+                           replacing: ReplacedDraft? = nil, at date: Date = Date()) throws -> AnswerRecord {
         try write { db in
             var answer = AnswerRecord(id: nil, courseID: course, promptID: prompt, text: text, savedAt: date,
                                       moduleTitle: place.moduleTitle, lessonID: place.lessonID,
                                       lessonTitle: place.lessonTitle, promptText: place.promptText)
             try answer.insert(db)
-            try Self.deleteDrafts(db, course: course, prompt: prompt, sessions: [session, replacing])
+            try Self.forgetDrafts(db, course: course, prompt: prompt, session: session, replacing: replacing)
             return answer
         }
     }
 
-    /// Keeps this session's unsaved text, taking over the draft it started from (`replacing`).
+    /// Keeps this session's unsaved text, taking over the draft it started from.
     public func saveDraft(course: String, prompt: String, text: String, place: PromptPlace, session: String,
-                          replacing: String? = nil, at date: Date = Date()) throws {
+                          replacing: ReplacedDraft? = nil, at date: Date = Date()) throws {
         try write { db in
-            if replacing != session {
-                try Self.deleteDrafts(db, course: course, prompt: prompt, sessions: [replacing])
-            }
+            try Self.forgetDrafts(db, course: course, prompt: prompt, session: nil, replacing: replacing)
             try DraftRecord(courseID: course, promptID: prompt, session: session, text: text, updatedAt: date,
                             moduleTitle: place.moduleTitle, lessonID: place.lessonID, lessonTitle: place.lessonTitle,
                             promptText: place.promptText).save(db)
@@ -131,8 +160,10 @@ public final class LearnerStore: Sendable {
     }
 
     /// Forgets this session's draft and the one it started from: the learner went back to the saved text.
-    public func discardDraft(course: String, prompt: String, session: String, replacing: String? = nil) throws {
-        try write { db in try Self.deleteDrafts(db, course: course, prompt: prompt, sessions: [session, replacing]) }
+    public func discardDraft(course: String, prompt: String, session: String, replacing: ReplacedDraft? = nil) throws {
+        try write { db in
+            try Self.forgetDrafts(db, course: course, prompt: prompt, session: session, replacing: replacing)
+        }
     }
 
     public func setTick(course: String, item: String, ticked: Bool, at date: Date = Date()) throws {
@@ -179,9 +210,15 @@ public final class LearnerStore: Sendable {
 
     // MARK: Plumbing
 
-    private static func deleteDrafts(_ db: Database, course: String, prompt: String, sessions: [String?]) throws {
-        for session in Set(sessions.compactMap { $0 }) {
+    /// Deletes this session's draft (when given) and the replaced one if it is unchanged.
+    private static func forgetDrafts(_ db: Database, course: String, prompt: String, session: String?,
+                                     replacing: ReplacedDraft?) throws {
+        if let session {
             try DraftRecord.deleteOne(db, key: ["courseID": course, "promptID": prompt, "session": session])
+        }
+        if let replacing, replacing.session != session {
+            try DraftRecord.filter(Column("courseID") == course && Column("promptID") == prompt
+                && Column("session") == replacing.session && Column("text") == replacing.text).deleteAll(db)
         }
     }
 

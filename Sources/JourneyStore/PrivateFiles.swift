@@ -15,24 +15,32 @@ enum PrivateFiles {
         var info = stat()
         guard stat(path, &info) == 0 else { throw StoreError.folder(path: path, reason: String(cString: strerror(errno))) }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw StoreError.folder(path: path, reason: "it is not a folder") }
-        if info.st_uid == getuid() && info.st_mode & 0o077 != 0 { chmod(path, 0o700) }
+        guard info.st_uid == geteuid() else {
+            throw StoreError.folder(path: path, reason: "it belongs to another user, who could read your answers")
+        }
+        if info.st_mode & 0o077 != 0 { chmod(path, 0o700) }
     }
 
-    /// Creates an empty file readable only by the learner, unless it exists (then narrows it if ours).
+    /// Creates an empty file readable only by the learner, unless it exists (then narrows it, and refuses
+    /// one that belongs to someone else).
     static func createFile(_ path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if fd >= 0 {
             close(fd)
             return
         }
-        guard errno == EEXIST else { throw StoreError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+        guard errno == EEXIST else { throw StoreError.failed(path: path, reason: String(cString: strerror(errno))) }
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_uid == geteuid() else {
+            throw StoreError.unreadable(path: path, reason: "it belongs to another user, who could read your answers")
+        }
         narrow(path)
     }
 
     /// Removes group and other permissions from a file of ours that has them.
     static func narrow(_ path: String) {
         var info = stat()
-        if stat(path, &info) == 0, info.st_uid == getuid(), info.st_mode & 0o077 != 0 { chmod(path, 0o600) }
+        if stat(path, &info) == 0, info.st_uid == geteuid(), info.st_mode & 0o077 != 0 { chmod(path, 0o600) }
     }
 
     /// Renames the database and its companion files to `NAME.damaged-DATE`, byte for byte; returns the new path.
@@ -51,7 +59,7 @@ enum PrivateFiles {
         }
         for companion in ["", "-wal", "-shm"] where access(path + companion, F_OK) == 0 {
             guard rename(path + companion, aside + companion) == 0 else {
-                throw StoreError.unreadable(path: path, reason: "it is damaged and could not be moved aside: "
+                throw StoreError.failed(path: path, reason: "it is damaged and could not be moved aside: "
                     + String(cString: strerror(errno)))
             }
         }

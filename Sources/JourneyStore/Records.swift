@@ -94,7 +94,7 @@ public struct PositionRecord: Codable, Equatable, Sendable, FetchableRecord, Per
 }
 
 /// Everything stored for one course that the player shows.
-public struct CourseRecord: Equatable, Sendable {
+public struct CourseData: Equatable, Sendable {
     /// The latest version of each answer, by prompt id.
     public var answers: [String: AnswerRecord] = [:]
     /// The newest draft of each prompt, by prompt id.

@@ -45,10 +45,3 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
-
-extension DatabaseError {
-    /// The file is not a database, or not a whole one.
-    var isDamage: Bool {
-        [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(resultCode.primaryResultCode)
-    }
-}

@@ -36,6 +36,11 @@ final class EventSource {
         // Readable yet nothing to read: the end of the input, a terminal gone without a signal.
         if ready > 0 && terminal & Int16(POLLIN) != 0 && !sawInput && bytesWaiting() == 0 { return .hangUp }
         messages += keys
+        // A paste whose end marker never came (a terminal that dropped it) ends when the input goes quiet.
+        if ready == 0, let text = paste {
+            messages.append(.paste(text))
+            paste = nil
+        }
         return messages.isEmpty ? .nothing : .messages(messages)
     }
 
@@ -54,7 +59,7 @@ final class EventSource {
             case (.text(let character), _?): paste?.append(character)
             case (.key(.enter), _?): paste?.append("\n")
             case (.key(.tab), _?): paste?.append("\t")
-            case (.key, _?): break  // other keys inside a paste: controls that text cannot hold
+            case (.key, _?), (.ignored, _): break  // keys inside a paste are controls text cannot hold
             case (.text(let character), nil): messages.append(.key(.character(character)))
             case (.key(let key), nil): messages.append(.key(key))
             case (.resize(let columns, let rows), _): messages.append(.resize(columns: columns, rows: rows))

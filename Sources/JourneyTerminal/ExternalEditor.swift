@@ -2,12 +2,14 @@ import CTerminal
 import Glibc
 
 /// An answer written in the learner's own editor: `$VISUAL`, else `$EDITOR`, else `vi`, run by the
-/// shell on a temporary file in a private folder, both removed afterwards.
+/// shell on a temporary file in a private folder, removed afterwards with anything the editor left
+/// beside it (backups, swap files).
 enum ExternalEditor {
-    enum Outcome: Equatable {
-        case edited(String)
-        /// Why nothing came back, worded for the learner.
-        case failed(String)
+    struct Outcome: Equatable {
+        /// What the file held afterwards; nil when it could not be read (or the editor never ran).
+        var text: String?
+        /// What went wrong, worded for the learner.
+        var problem: String?
     }
 
     static func edit(_ text: String, environment: [String: String]) -> Outcome {
@@ -15,23 +17,36 @@ enum ExternalEditor {
             .first { !$0.allSatisfy(\.isWhitespace) } ?? "vi"
         let base = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array((base + "/journey-answer-XXXXXX").utf8CString)
-        guard mkdtemp(&template) != nil else { return .failed("no private temporary folder in \(base): \(reason())") }
+        guard mkdtemp(&template) != nil else {
+            return Outcome(problem: "no private temporary folder in \(base): \(reason())")
+        }
         let folder = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         let file = folder + "/answer.md"
-        defer {
-            unlink(file)
-            rmdir(folder)
+        defer { removeFolder(folder) }
+        let bytes = Array((text.isEmpty ? "" : text + "\n").utf8)
+        guard journey_write_private_file(file, bytes, bytes.count) == 0 else {
+            return Outcome(problem: "cannot write \(file): \(reason())")
         }
-        guard write(text.isEmpty ? "" : text + "\n", to: file) else { return .failed("cannot write \(file): \(reason())") }
         let status = run(["/bin/sh", "-c", "\(command) \"$1\"", "journey-editor", file])
+        let edited = read(file)
         switch status {
-        case 0:
-            guard let edited = read(file) else { return .failed("cannot read back \(file): \(reason())") }
-            return .edited(edited)
-        case 127: return .failed("cannot run the editor '\(command)'; set VISUAL or EDITOR")
-        case -1: return .failed("cannot start the shell: \(reason())")
-        default: return .failed("the editor '\(command)' ended with status \(status), so nothing was saved")
+        case 0: return Outcome(text: edited, problem: edited == nil ? "cannot read back \(file): \(reason())" : nil)
+        case 127: return Outcome(problem: "cannot run the editor '\(command)'; set VISUAL or EDITOR")
+        case -1: return Outcome(problem: "cannot start the shell: \(reason())")
+        default: return Outcome(text: edited, problem: "the editor '\(command)' ended with status \(status)")
         }
+    }
+
+    /// Removes the folder and whatever is in it (the answer, and backups or swap files of the editor's).
+    private static func removeFolder(_ path: String) {
+        if let directory = opendir(path) {
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name != "." && name != ".." { unlink(path + "/" + name) }
+            }
+            closedir(directory)
+        }
+        rmdir(path)
     }
 
     /// Runs a program on the terminal and waits for it; its exit status, 128 + a signal, or -1.
@@ -58,20 +73,6 @@ enum ExternalEditor {
         }
         let signal = status & 0x7F
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
-    }
-
-    /// Creates `path` readable only by the learner and writes `text` to it.
-    private static func write(_ text: String, to path: String) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            guard written > 0 else { return false }
-            bytes = bytes.dropFirst(written)
-        }
-        return true
     }
 
     private static func read(_ path: String) -> String? {

@@ -11,6 +11,8 @@ enum KeyCodes {
         case pasteStart, pasteEnd
         /// A character typed, or part of a paste.
         case text(Character)
+        /// A key with no meaning here.
+        case ignored
     }
 
     /// Codes of our own for sequences terminfo may not name.

@@ -2,12 +2,13 @@ import CTerminal
 import Glibc
 import JourneyUI
 
-/// What the run loop hands on: effects the terminal does not perform itself (the store's).
+/// What the run loop hands the store's work to.
 public protocol EffectPerformer: AnyObject {
-    /// Starts the work for an effect and returns at once; results come back through the inbox.
-    func perform(_ effect: Effect)
-    /// Finishes everything started or waiting (drafts included) before the program exits.
-    func finish()
+    /// Starts the work and returns at once; results come back through the inbox.
+    func perform(_ request: StoreRequest)
+    /// Finishes everything started or waiting (drafts included); returns what could not be kept,
+    /// worded for the learner.
+    func finish() -> [String]
 }
 
 /// Runs the player full-screen until the learner quits, a signal arrives or the terminal goes away;
@@ -24,9 +25,16 @@ public enum PlayerSession {
         }
     }
 
+    /// How the player ended: the exit status, and what the store could not keep on the way out.
+    public struct Ending {
+        public var status: Int32
+        public var problems: [String]
+    }
+
     /// `makePlayer` gets the terminal's size and the glyphs it can show.
     public static func run(environment: [String: String], inbox: Inbox, performer: some EffectPerformer,
-                           makePlayer: (_ columns: Int, _ rows: Int, _ glyphs: PlayerGlyphs) -> Player) throws -> Int32 {
+                           makePlayer: (_ columns: Int, _ rows: Int, _ glyphs: PlayerGlyphs) -> Player) throws -> Ending {
+        journey_keep_memory_private()
         journey_watch_signals()
         let display = try TerminalDisplay(environment: environment)
         defer { display.close() }
@@ -35,44 +43,41 @@ public enum PlayerSession {
         let events = EventSource(display: display, inbox: inbox)
         var pending = player.begin()
         var needsDrawing = true
+        /// Set when quitting found words that could not be kept: the learner is told, and a second
+        /// quit leaves anyway.
+        var warnedBeforeQuitting = false
         let draw = { (player: Player) in display.draw(player.render()) }
         while true {
             while !pending.isEmpty {
                 switch pending.removeFirst() {
                 case .quit:
-                    performer.finish()
-                    return 0
+                    let problems = performer.finish()
+                    if problems.isEmpty || warnedBeforeQuitting { return Ending(status: 0, problems: problems) }
+                    warnedBeforeQuitting = true
+                    pending += player.handle(.notice((problems + ["Press q again to quit anyway."]).joined(separator: " ")))
+                    needsDrawing = true
                 case .redraw:
                     display.invalidate()
                 case .then:
                     break  // already followed by `Player.handle`
                 case .editExternally(let edit):
-                    let text: String?
-                    switch display.lend({ ExternalEditor.edit(edit.text, environment: environment) }) {
-                    case .edited(let edited): text = edited
-                    case .failed(let reason):
-                        text = nil
-                        pending += player.handle(.notice("Could not edit outside: \(reason)."))
-                    }
-                    pending += player.handle(.externalEditFinished(edit, text: text), showingProgress: draw)
+                    let outcome = display.lend { ExternalEditor.edit(edit.text, environment: environment) }
+                    pending += player.handle(.externalEditFinished(edit, text: outcome.text, problem: outcome.problem),
+                                             showingProgress: draw)
                     needsDrawing = true
-                case let effect:
-                    performer.perform(effect)
+                case .store(let request):
+                    performer.perform(request)
                 }
             }
             let signal = journey_take_signal()
-            if signal != 0 {
-                performer.finish()
-                return 128 + signal
-            }
+            if signal != 0 { return Ending(status: 128 + signal, problems: performer.finish()) }
             if needsDrawing {
                 draw(player)
                 needsDrawing = false
             }
             switch events.next(milliseconds: 100) {
             case .hangUp:
-                performer.finish()
-                return 128 + SIGHUP
+                return Ending(status: 128 + SIGHUP, problems: performer.finish())
             case .nothing:
                 continue
             case .messages(let messages):

@@ -95,15 +95,16 @@ final class TerminalDisplay {
         previous = nil
     }
 
-    /// The next key ncurses has, or nil when none is waiting.
+    /// The next key ncurses has, or nil when none is waiting. A key Journey has no use for (F1, Insert…)
+    /// is `.ignored`: input all the same, never the end of it.
     func nextKey() -> KeyCodes.Event? {
         var character: wint_t = 0
         switch wget_wch(stdscr, &character) {
         case KEY_CODE_YES:
             if Int32(character) == KEY_RESIZE { return .resize(columns: size.columns, rows: size.rows) }
-            return KeyCodes.event(forCode: Int32(character))
+            return KeyCodes.event(forCode: Int32(character)) ?? .ignored
         case OK:
-            return Unicode.Scalar(UInt32(character)).map(KeyCodes.event(forCharacter:))
+            return Unicode.Scalar(UInt32(character)).map(KeyCodes.event(forCharacter:)) ?? .ignored
         default:
             return nil
         }

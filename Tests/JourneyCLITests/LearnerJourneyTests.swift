@@ -99,7 +99,7 @@ import TestSupport
         #expect(try again.exitStatus() == 0)
     }
 
-    @Test(arguments: [(SIGHUP, 129), (SIGTERM, 143), (SIGINT, 130)])
+    @Test(arguments: [(SIGHUP, 129), (SIGTERM, 143), (SIGINT, 130), (SIGQUIT, 131)])
     func aSignalWhileTypingSavesTheDraftFirst(_ signal: Int32, _ status: Int) throws {
         let course = try Self.course()
         let session = try start(course)
@@ -129,6 +129,19 @@ import TestSupport
         waitForExit(player)
         let export = try journey(["export", course.path(), "--include-drafts"], data: data)
         #expect(export.stdout.contains("> the connection dropped"))
+    }
+
+    @Test func keysWithNoMeaningHereAreNeitherTextNorTheEndOfInput() throws {
+        let course = try Self.course()
+        let session = try start(course)
+        try session.send("F1", "IC", "S-Left", "F12")
+        try session.send("r")
+        try session.waitFor("Your answer")
+        try session.send("F1", "S-Up")
+        try session.type("still here")
+        try session.waitFor("still here")
+        try session.send("Escape", "q")
+        #expect(try session.exitStatus() == 0)
     }
 
     @Test func twoSessionsAtOnceKeepEachOthersAnswers() throws {

@@ -23,7 +23,7 @@ import TestSupport
         try session.waitFor("Lesson 1 of 13")
         let first = try session.screen()
         #expect(first.contains("Learning to Trust Again › Welcome › Welcome to this course"))
-        #expect(first.contains("? help  q quit"))
+        #expect(first.contains("? help  r answer  q quit"))
         for (index, title) in Self.lessonTitles.enumerated().dropFirst() {
             try session.send(index % 2 == 0 ? "n" : "Right")
             try session.waitFor("Lesson \(index + 1) of 13")
@@ -58,7 +58,7 @@ import TestSupport
         try session.waitFor("Reading")
         #expect(try session.screen().contains("next lesson"))
         try session.send("Escape")
-        try session.waitFor("? help  q quit")
+        try session.waitFor("? help  r answer  q quit")
         try session.send("t", "q")
         try expectRestored(session, status: 0)
     }

@@ -44,13 +44,25 @@ import TestSupport
         #expect(try store.record(course: "c").drafts["p"]?.text == "from two", "the newest is shown")
 
         try store.saveDraft(course: "c", prompt: "p", text: "from two, then three", place: Self.place, session: "three",
-                            replacing: "two", at: Date(timeIntervalSince1970: 3))
+                            replacing: .init(session: "two", text: "from two"), at: Date(timeIntervalSince1970: 3))
         #expect(try store.journal(course: "c").drafts.map(\.session) == ["one", "three"], "three took over two's draft")
 
         try store.saveAnswer(course: "c", prompt: "p", text: "done", place: Self.place, session: "three")
         #expect(try store.journal(course: "c").drafts.map(\.session) == ["one"], "saving removes only its own draft")
-        try store.discardDraft(course: "c", prompt: "p", session: "four", replacing: "one")
+        try store.discardDraft(course: "c", prompt: "p", session: "four", replacing: .init(session: "one", text: "from one"))
         #expect(try store.journal(course: "c").drafts.isEmpty)
+    }
+
+    @Test func takingOverADraftNeverDeletesNewerWordsOfASessionStillWriting() throws {
+        let store = try LearnerStore.inMemory()
+        try store.saveDraft(course: "c", prompt: "p", text: "A1", place: Self.place, session: "A")
+        // B opens the editor on A's draft "A1"; A, still writing, then writes "A1 and more".
+        try store.saveDraft(course: "c", prompt: "p", text: "A1 and more", place: Self.place, session: "A")
+        try store.saveDraft(course: "c", prompt: "p", text: "A1 from B", place: Self.place, session: "B",
+                            replacing: .init(session: "A", text: "A1"))
+        try store.saveAnswer(course: "c", prompt: "p", text: "A1 from B, saved", place: Self.place, session: "B",
+                             replacing: .init(session: "A", text: "A1"))
+        #expect(try store.journal(course: "c").drafts.map(\.text) == ["A1 and more"], "A's newer words are kept")
     }
 
     @Test(arguments: Kind.allCases)
@@ -67,7 +79,7 @@ import TestSupport
         #expect(record.ticks == ["lesson/a": true, "lesson/b": false])
         #expect(record.read == ["one"])
         #expect(record.position?.lessonID == "three")
-        #expect(try store.record(course: "d") == CourseRecord())
+        #expect(try store.record(course: "d") == CourseData())
     }
 
     @Test(arguments: Kind.allCases)
@@ -83,7 +95,7 @@ import TestSupport
         #expect(record.read.isEmpty && record.answers.count == 1 && record.ticks.count == 1)
         #expect(try store.forget(course: "c", .answers) == 2)
         record = try store.record(course: "c")
-        #expect(record == CourseRecord())
+        #expect(record == CourseData())
         #expect(try store.record(course: "d").answers.count == 1, "another course is untouched")
     }
 
@@ -137,6 +149,9 @@ import TestSupport
         let garbage = Data("this is not a database, but it might be someone's only copy\n".utf8)
             + Data(repeating: 0xAB, count: 5000)
         try folder.write("journey.sqlite", garbage)
+        #expect(throws: StoreError.damaged(path: folder.path("journey.sqlite"))) {
+            try LearnerStore.open(folder: folder.path(), movingDamageAside: false)
+        }
         let opened = try LearnerStore.open(folder: folder.path(), now: Date(timeIntervalSince1970: 1_800_000_000))
         let aside = try #require(opened.movedAside)
         #expect(aside == folder.path("journey.sqlite.damaged-20270115-080000"))
@@ -145,7 +160,7 @@ import TestSupport
         #expect(try opened.store.record(course: "c").answers["p"]?.text == "fresh")
     }
 
-    @Test func aDatabaseDamagedInsideIsFoundAtStart() throws {
+    @Test func aDatabaseDamagedInsideIsFoundByVerifyAndMovedAsideAtTheNextStart() throws {
         let folder = try TemporaryFolder()
         let store = try LearnerStore.open(folder: folder.path()).store
         for index in 0..<300 {
@@ -158,6 +173,11 @@ import TestSupport
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         bytes.replaceSubrange(8192..<12288, with: Data(repeating: 0x5A, count: 4096))
         try bytes.write(to: URL(fileURLWithPath: path))
+        let damaged = try LearnerStore.open(folder: folder.path())
+        #expect(damaged.movedAside == nil, "opening reads little, so it does not notice")
+        #expect(throws: StoreError.damaged(path: path)) { try damaged.store.verify() }
+        let command = try LearnerStore.open(folder: folder.path(), movingDamageAside: false)
+        #expect(command.movedAside == nil, "a command reads what it can and leaves the file alone")
         let reopened = try LearnerStore.open(folder: folder.path())
         #expect(reopened.movedAside != nil)
         #expect(try Data(contentsOf: URL(fileURLWithPath: reopened.movedAside!)) == bytes)
@@ -186,6 +206,21 @@ import TestSupport
             try store.setTick(course: "c", item: "i", ticked: true)
         }
         #expect(error == .readOnly(path: folder.path("journey.sqlite")))
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "only root can give a file to another user"))
+    func aFolderOrFileOfAnotherUserIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let data = folder.path("data")
+        mkdir(data, 0o777)
+        chown(data, 12345, 12345)
+        let error = #expect(throws: StoreError.self) { try LearnerStore.open(folder: data) }
+        #expect(error?.description.contains("belongs to another user") == true)
+        chown(data, 0, 0)
+        try folder.write("data/journey.sqlite", Data())
+        chown(folder.path("data/journey.sqlite"), 12345, 12345)
+        let fileError = #expect(throws: StoreError.self) { try LearnerStore.open(folder: data) }
+        #expect(fileError?.description.contains("belongs to another user") == true)
     }
 
     @Test func aFileWhereTheFolderShouldBeIsAClearError() throws {

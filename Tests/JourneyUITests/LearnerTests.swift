@@ -71,7 +71,7 @@ import Testing
         #expect(driver.text.contains("precious words"))
         driver.press(.escape)
         #expect(driver.screen is EditorScreen, "the first Esc warns")
-        #expect(driver.text.contains("Esc again closes and loses them"))
+        #expect(driver.text.contains("Esc again closes anyway"))
         driver.press(.escape)
         #expect(driver.screen is ReadingScreen)
     }
@@ -103,17 +103,20 @@ import Testing
         var driver = Driver(learner: learner)
         driver.press(.character("r"))
         #expect(try #require(driver.screen as? EditorScreen).text.text == "saved and more")
+        let origin = DraftOrigin(session: "other", text: "saved and more")
         driver.type("!")
-        #expect(driver.takeStoreEffects() == [.saveDraft(Self.prompt, text: "saved and more!", replacing: "other")])
+        #expect(driver.takeStoreEffects() == [.saveDraft(Self.prompt, text: "saved and more!", replacing: origin)])
         for _ in 0..<10 { driver.press(.backspace) }
         driver.press(.escape)
-        #expect(driver.takeStoreEffects().last == .discardDraft(promptID: "arriving-why", replacing: "other"))
+        #expect(driver.takeStoreEffects().last == .discardDraft(promptID: "arriving-why", replacing: origin))
     }
 
     @Test func nothingIsSavedEmpty() {
         var driver = Driver()
         driver.press(.character("r"), .character(" "), .control("s"))
-        #expect(!driver.takeStoreEffects().contains { if case .saveAnswer = $0 { true } else { false } })
+        #expect(!driver.takeStoreEffects().contains { request in
+            if case .saveAnswer = request { true } else { false }
+        })
         #expect(driver.text.contains("nothing to save"))
     }
 
@@ -125,7 +128,7 @@ import Testing
 
     @Test func historyAsksTheStoreAndListsEveryVersion() throws {
         var driver = Driver()
-        #expect(driver.press(.character("h")) == [.loadHistory(promptID: "arriving-why")])
+        #expect(driver.press(.character("h")) == [.store(.loadHistory(promptID: "arriving-why"))])
         #expect(driver.text.contains("Loading…"))
         driver.send(.history(promptID: "arriving-why", [.init(text: "newer", saved: "2 Dec"), .init(text: "older", saved: "1 Dec")]))
         #expect(driver.text.contains("Saved 2 Dec (the latest)"))
@@ -138,17 +141,17 @@ import Testing
         let effects = driver.press(.character("e"))
         let edit = ExternalEdit(prompt: Self.prompt, text: "", replacing: nil)
         #expect(effects == [.editExternally(edit)])
-        #expect(driver.send(.externalEditFinished(edit, text: "\n")).isEmpty)
+        #expect(driver.send(.externalEditFinished(edit, text: "\n", problem: nil)).isEmpty)
         #expect(driver.text.contains("Nothing changed."), "editors end files with a line break")
-        #expect(driver.send(.externalEditFinished(edit, text: "  \n")).isEmpty)
+        #expect(driver.send(.externalEditFinished(edit, text: "  \n", problem: nil)).isEmpty)
         #expect(driver.text.contains("left empty"))
-        #expect(driver.send(.externalEditFinished(edit, text: "written outside\n"))
-            == [.saveAnswer(Self.prompt, text: "written outside", replacing: nil)])
+        #expect(driver.send(.externalEditFinished(edit, text: "written outside\n", problem: nil))
+            == [.store(.saveAnswer(Self.prompt, text: "written outside", replacing: nil))])
     }
 
     @Test func reachingTheEndMarksALessonReadOnceAndProgressShows() {
         var driver = Driver(columns: 40, rows: 12)
-        #expect(!driver.effects.contains(.markRead(lessonID: "arriving")))
+        #expect(!driver.effects.contains(.store(.markRead(lessonID: "arriving"))))
         driver.press(.character("G"))
         #expect(driver.takeStoreEffects() == [.markRead(lessonID: "arriving")])
         driver.press(.character("g"), .character("G"))
@@ -156,14 +159,14 @@ import Testing
         driver.send(.resize(columns: 120, rows: 40))
         #expect(driver.text.contains("33% read"))
         let short = Driver(lesson: "settling-in")
-        #expect(short.effects.contains(.markRead(lessonID: "settling-in")), "a lesson shown whole is read at once")
+        #expect(short.effects.contains(.store(.markRead(lessonID: "settling-in"))), "a lesson shown whole is read at once")
     }
 
     @Test func theReadingPlaceIsRecordedAsContentAndRestoredAtAnotherWidth() throws {
         var driver = Driver(columns: 80, rows: 12)
         driver.press(.character("j"), .character("j"), .character("j"), .character("j"), .character("j"))
         let position = try #require(driver.effects.compactMap { effect -> ReadingPosition? in
-            if case .recordPosition(let position) = effect { position } else { nil }
+            if case .store(.recordPosition(let position)) = effect { position } else { nil }
         }.last)
         let anchor = driver.reader.lines[driver.reader.top + 1].anchor
         let text = driver.reader.lines[driver.reader.top + 1].text
@@ -196,5 +199,59 @@ import Testing
         #expect(text.contains("1/2 read · 1/1 answered"))
         #expect(text.contains("✓ Arriving"))
         #expect(text.contains("0/1 read · 0/1 answered"))
+    }
+
+    @Test func aSaveThatArrivesAfterMoreTypingKeepsTheNewerDraft() {
+        var driver = Driver()
+        driver.press(.character("r"))
+        driver.type("first")
+        driver.press(.control("s"))
+        driver.type(" and more")
+        driver.press(.escape)
+        driver.send(.answerSaved(promptID: "arriving-why", .init(text: "first", saved: "now")))
+        #expect(driver.context.learner.drafts["arriving-why"]?.text == "first and more")
+        #expect(driver.text.contains("unsaved words"))
+    }
+
+    @Test func anOutsideEditorThatFailsAfterChangesHandsTheWordsToThePlayersEditor() throws {
+        var driver = Driver()
+        let edit = ExternalEdit(prompt: Self.prompt, text: "", replacing: nil)
+        let effects = driver.send(.externalEditFinished(edit, text: "kept anyway\n", problem: "the editor 'vi' ended with status 1"))
+        #expect(effects == [.store(.saveDraft(Self.prompt, text: "kept anyway", replacing: nil))])
+        let editor = try #require(driver.screen as? EditorScreen)
+        #expect(editor.text.text == "kept anyway")
+        #expect(driver.text.contains("ended with status 1"))
+        #expect(driver.send(.externalEditFinished(edit, text: nil, problem: "cannot run the editor 'nope'")).isEmpty)
+    }
+
+    @Test func storeProblemsWhileWritingStayInTheEditor() throws {
+        var driver = Driver(columns: 40, rows: 12)
+        driver.press(.character("r"))
+        driver.type("words")
+        driver.send(.draftNotSaved(promptID: "arriving-why", reason: "the disk holding /a/very/long/path/to/the/data/journey.sqlite is full"))
+        driver.send(.storeFailed("Your place in the course was not kept: the disk holding /a/very/long/path is full."))
+        #expect(driver.screen is EditorScreen, "no notice covers the editor")
+        driver.type("!")
+        #expect(try #require(driver.screen as? EditorScreen).text.text == "words!", "no key was swallowed")
+        driver.send(.draftSaved(promptID: "arriving-why"))
+        #expect(try #require(driver.screen as? EditorScreen).status == .editing, "a kept draft clears the problem")
+    }
+
+    @Test func whileTooSmallAnEditorTakesNoKeysAndQIsNotAWayOut() {
+        var driver = Driver()
+        driver.press(.character("r"))
+        driver.send(.resize(columns: 20, rows: 6))
+        #expect(driver.press(.character("q")).isEmpty)
+        #expect(driver.screen is EditorScreen)
+        #expect(!driver.text.contains("q quits"))
+    }
+
+    @Test func aLongNoticeWhileReadingIsShownWholeAndAnyKeyClosesIt() {
+        var driver = Driver(columns: 40, rows: 12)
+        driver.send(.storeFailed("Your tick was not kept: the disk holding /a/very/long/path is full."))
+        #expect(driver.screen is NoticeScreen)
+        driver.send(.storeFailed("Your place in the course was not kept: the same."))
+        driver.press(.character("j"))
+        #expect(driver.screen is ReadingScreen, "two notices, one screen, one key")
     }
 }

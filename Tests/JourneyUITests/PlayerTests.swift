@@ -39,10 +39,14 @@ struct Driver {
         return new
     }
 
-    /// The store's effects so far, without scrolling positions, and forgets them.
-    mutating func takeStoreEffects() -> [Effect] {
+    /// The store requests so far, without reading positions, and forgets every effect.
+    mutating func takeStoreEffects() -> [StoreRequest] {
         defer { effects = [] }
-        return effects.filter { if case .recordPosition = $0 { false } else { true } }
+        return effects.compactMap { effect in
+            guard case .store(let request) = effect else { return nil }
+            if case .recordPosition = request { return nil }
+            return request
+        }
     }
 }
 

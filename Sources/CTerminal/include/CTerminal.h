@@ -4,7 +4,7 @@
 /// The number of columns of the terminal on `fd`, or 0 when `fd` is not a terminal.
 int journey_terminal_columns(int fd);
 
-/// Catches SIGINT, SIGTERM and SIGHUP: each only records the signal, for the run loop to act on.
+/// Catches SIGINT, SIGTERM, SIGHUP and SIGQUIT: each only records the signal, for the run loop to act on.
 /// Also unblocks those and the job-control and resize signals, in case a parent left them blocked.
 void journey_watch_signals(void);
 
@@ -13,6 +13,14 @@ int journey_take_signal(void);
 
 /// A pipe whose ends are non-blocking and closed on exec; 0 on success.
 int journey_make_pipe(int fds[2]);
+
+/// Creates `path` (which must not exist) readable and writable only by its owner, writes all of
+/// `bytes` and flushes them to the disk; 0 on success, -1 with errno set (and no file left) otherwise.
+int journey_write_private_file(const char *path, const unsigned char *bytes, long length);
+
+/// Keeps the process from dumping core or being read by other processes of the user's (a crash must
+/// not write the learner's answers to a core file).
+void journey_keep_memory_private(void);
 
 /// How many bytes wait to be read on `fd` (0 also when that cannot be told).
 int journey_bytes_waiting(int fd);

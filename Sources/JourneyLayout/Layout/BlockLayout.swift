@@ -64,9 +64,7 @@ struct BlockLayout {
         if let answer = notes.answers[promptID] {
             result.append(StyledLine([]))
             result += InlineFlow.wrap([Span(VisibleText.prose(answer.heading), [.answer, .label])], width: width).styled
-            for paragraph in answer.text.split(separator: "\n", omittingEmptySubsequences: false) {
-                result += InlineFlow.wrap([Span(VisibleText.prose(String(paragraph)), .answer)], width: width).styled
-            }
+            result += Layout.answer(answer.text, width: width).styled
         }
         if let pending = notes.pending[promptID] {
             result += InlineFlow.wrap([Span(VisibleText.prose(pending), .meta)], width: width).styled

@@ -55,6 +55,13 @@ public struct Layout: Sendable {
         InlineFlow.wrap(spans, width: width)
     }
 
+    /// A learner's answer as they wrote it, their line breaks kept, in the role of their own words.
+    public static func answer(_ text: String, width: Int) -> [[Span]] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+            InlineFlow.wrap([Span(VisibleText.prose(String(line)), .answer)], width: width)
+        }
+    }
+
     private func underlined(_ title: String, role: Role, glyph: String, anchor: Int) -> [StyledLine] {
         let lines = InlineFlow.wrap([Span(VisibleText.prose(title), role)], width: width)
         let underline = glyphs.repeated(glyph, lines.map(\.width).max() ?? 0)

@@ -5,11 +5,14 @@ public struct KeyMap<Action: Sendable>: Sendable {
         public var keys: [Key]
         public var action: Action
         public var summary: String
+        /// A word or two for the footer ("answer" in `r answer`), for the bindings that earn a place there.
+        public var hint: String?
 
-        public init(_ keys: [Key], _ action: Action, _ summary: String) {
+        public init(_ keys: [Key], _ action: Action, _ summary: String, hint: String? = nil) {
             self.keys = keys
             self.action = action
             self.summary = summary
+            self.hint = hint
         }
     }
 
@@ -46,9 +49,16 @@ public struct KeyMap<Action: Sendable>: Sendable {
         }
     }
 
-    /// The first key bound to `action`, named as the footer shows it.
-    func label(of action: Action) -> String where Action: Equatable {
-        groups.lazy.flatMap(\.bindings).first { $0.action == action }?.keys.first?.label ?? ""
+    /// `r answer`: the first key bound to `action` and the binding's hint, as the footer shows it.
+    func hint(_ action: Action) -> String? where Action: Equatable {
+        guard let binding = groups.lazy.flatMap(\.bindings).first(where: { $0.action == action }),
+              let hint = binding.hint, let key = binding.keys.first else { return nil }
+        return "\(key.label) \(hint)"
+    }
+
+    /// The hints of these actions, in order.
+    func hints(_ actions: [Action]) -> [String] where Action: Equatable {
+        actions.compactMap(hint)
     }
 }
 
@@ -78,7 +88,10 @@ enum ListMove: Equatable, Sendable {
         .init([.character("G"), .end], .bottom, "to the bottom"),
     ]
 
-    static let keys = KeyMap([.init("Moving", bindings)])
+    /// The moving keys as another action of a screen's own.
+    static func bindings<Action>(_ action: (ListMove) -> Action) -> [KeyMap<Action>.Binding] {
+        bindings.map { .init($0.keys, action($0.action), $0.summary) }
+    }
 
     /// `position` moved within `0..<count`, a page being `page` lines or items.
     func applied(to position: Int, count: Int, page: Int) -> Int {

@@ -21,6 +21,9 @@ public struct LearnerRecord: Equatable, Sendable {
             self.text = text
             self.owner = owner
         }
+
+        /// What an editor that starts from this draft replaces.
+        var origin: DraftOrigin? { owner.map { DraftOrigin(session: $0, text: text) } }
     }
 
     /// The latest answer to each prompt, by prompt id.

@@ -10,13 +10,16 @@ public enum Message: Equatable, Sendable {
     case answerSaved(promptID: String, LearnerRecord.Answer)
     /// The store could not keep an answer; the reason is worded for the learner.
     case answerNotSaved(PromptRef, text: String, reason: String)
-    /// Other store work failed (a draft, a tick, progress).
-    case storeFailed(reason: String)
+    /// The store kept (or could not keep) the unsaved text of a prompt.
+    case draftSaved(promptID: String)
+    case draftNotSaved(promptID: String, reason: String)
+    /// Other store work failed (a tick, progress, a history): a sentence for the learner.
+    case storeFailed(String)
     /// Every saved version of an answer, newest first.
     case history(promptID: String, [LearnerRecord.Answer])
-    /// `$VISUAL`/`$EDITOR` closed: the text it left, or nil when it could not run.
-    case externalEditFinished(ExternalEdit, text: String?)
-    /// A line for the footer, such as why the external editor could not start.
+    /// `$VISUAL`/`$EDITOR` closed: the text it left (nil when it could not run), and any problem.
+    case externalEditFinished(ExternalEdit, text: String?, problem: String?)
+    /// Something to tell the learner, in the footer or, when longer, on a screen of its own.
     case notice(String)
 }
 
@@ -27,18 +30,36 @@ public enum Effect: Equatable, Sendable {
     case redraw
     /// Draw the current state, then deliver this message: slow work shows that it is under way.
     case then(Message)
-    /// Keep a new version of an answer, replacing the draft it came from (see `Draft.owner`).
-    case saveAnswer(PromptRef, text: String, replacing: String?)
+    /// Hand the terminal to `$VISUAL`/`$EDITOR` with this text, then report back.
+    case editExternally(ExternalEdit)
+    /// Work for the learner's store, done off the input loop; results come back as messages.
+    case store(StoreRequest)
+}
+
+/// What the player asks of the learner's store.
+public enum StoreRequest: Equatable, Sendable {
+    /// Keep a new version of an answer and forget the drafts it came from.
+    case saveAnswer(PromptRef, text: String, replacing: DraftOrigin?)
     /// Keep unsaved text; the store may combine drafts that follow each other quickly.
-    case saveDraft(PromptRef, text: String, replacing: String?)
+    case saveDraft(PromptRef, text: String, replacing: DraftOrigin?)
     /// Forget unsaved text: the learner went back to what was saved.
-    case discardDraft(promptID: String, replacing: String?)
+    case discardDraft(promptID: String, replacing: DraftOrigin?)
     case setTick(itemID: String, ticked: Bool)
     case markRead(lessonID: String)
     case recordPosition(ReadingPosition)
     case loadHistory(promptID: String)
-    /// Hand the terminal to `$VISUAL`/`$EDITOR` with this text, then report back.
-    case editExternally(ExternalEdit)
+}
+
+/// Another session's draft that an editor started from: the store forgets it when this session's text
+/// replaces it, but only while it still holds the same text (that session may still be writing).
+public struct DraftOrigin: Equatable, Sendable {
+    public var session: String
+    public var text: String
+
+    public init(session: String, text: String) {
+        self.session = session
+        self.text = text
+    }
 }
 
 /// A prompt and where it stands, for the store (which keeps it beside the answer).
@@ -63,6 +84,6 @@ public struct ExternalEdit: Equatable, Sendable {
     public var prompt: PromptRef
     /// What the editor starts with.
     public var text: String
-    /// The draft that text came from, if another session's.
-    public var replacing: String?
+    /// The other session's draft that text came from, if any.
+    public var replacing: DraftOrigin?
 }

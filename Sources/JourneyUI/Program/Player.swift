@@ -35,6 +35,7 @@ public struct Player: Sendable {
     /// The player's only way to change: a message in, the new state and any effects out.
     public mutating func update(_ message: Message) -> [Effect] {
         let before = context.positionRecord
+        let top = screens.count - 1
         var effects: [Effect]
         switch message {
         case .resize(let columns, let rows):
@@ -43,20 +44,25 @@ public struct Player: Sendable {
         case .key(let key):
             context.notice = nil
             effects = context.isTooSmall ? whileTooSmall(key) : press(key)
-        case .externalEditFinished(let edit, let text):
-            effects = EditorScreen.finishExternally(edit, text: text, &context)
-        case .answerNotSaved(let prompt, let text, let reason) where (screen as? EditorScreen)?.prompt != prompt:
-            // The words exist nowhere else: they go back into an editor.
-            effects = apply(EditorScreen.reopen(prompt, text: text, reason: reason, context), from: screens.count - 1)
+        case .externalEditFinished(let edit, let text, let problem):
+            effects = apply(EditorScreen.finishExternally(edit, text: text, problem: problem, &context), from: top)
+        case .answerNotSaved(let prompt, let text, let reason):
+            // The words exist nowhere else: they go back to their editor, or into a new one.
+            if let index = screens.lastIndex(where: { ($0 as? EditorScreen)?.prompt == prompt }) {
+                screens.removeSubrange(index + 1..<screens.count)
+                effects = apply(screens[index].receive(message, &context), from: index)
+            } else {
+                let problem = "Not saved: \(reason). Your words are still here: Ctrl-S tries again."
+                effects = apply(.open(EditorScreen.reopen(prompt, text: text, problem: problem, context)), from: top)
+            }
+        case .notice(let text), .storeFailed(let text):
+            effects = apply(screens[top].receive(message, &context), from: top)
+            if !screen.takesText { effects += tell(text) }
         default:
             context.apply(message)
-            effects = apply(screens[screens.count - 1].receive(message, &context), from: screens.count - 1)
+            effects = apply(screens[top].receive(message, &context), from: top)
         }
-        // A notice the footer cannot hold is shown whole.
-        if let notice = context.notice, DisplayWidth.of(notice) >= context.columns - context.footerPosition.count {
-            context.notice = nil
-            effects += apply(.open(NoticeScreen(message: notice)), from: screens.count - 1)
-        }
+        if let notice = context.notice, !screen.takesText { effects += tell(notice) }
         return effects + progressEffects(since: before)
     }
 
@@ -90,13 +96,28 @@ public struct Player: Sendable {
         }
     }
 
-    /// While the terminal is too small only the keys its notice names act.
+    /// While the terminal is too small only the keys its notice names act; with text being written,
+    /// only Ctrl-L (a `q` is text, not a way out).
     private func whileTooSmall(_ key: Key) -> [Effect] {
         switch Self.sharedKeys.action(for: key) {
-        case .quit: [.quit]
+        case .quit where !screen.takesText: [.quit]
         case .redraw: [.redraw]
         default: []
         }
+    }
+
+    /// Shows a notice: in the footer when it fits, else on a screen of its own (one, however many come).
+    private mutating func tell(_ text: String) -> [Effect] {
+        guard DisplayWidth.of(text) >= context.columns - context.footerPosition.count else {
+            context.notice = text
+            return []
+        }
+        context.notice = nil
+        if let notice = screen as? NoticeScreen {
+            screens[screens.count - 1] = NoticeScreen(message: notice.message + "\n\n" + text)
+            return []
+        }
+        return apply(.open(NoticeScreen(message: text)), from: screens.count - 1)
     }
 
     private mutating func apply(_ reaction: Reaction, from index: Int) -> [Effect] {
@@ -115,12 +136,12 @@ public struct Player: Sendable {
         let lesson = context.lesson.id
         if screens.count == 1, !context.isTooSmall, context.reader.atEnd, !context.learner.read.contains(lesson) {
             context.learner.read.insert(lesson)
-            effects.append(.markRead(lessonID: lesson))
+            effects.append(.store(.markRead(lessonID: lesson)))
         }
         let after = context.positionRecord
         if after != before {
             context.learner.position = after
-            effects.append(.recordPosition(after))
+            effects.append(.store(.recordPosition(after)))
         }
         return effects
     }
@@ -129,11 +150,14 @@ public struct Player: Sendable {
 
     enum SharedAction: Sendable { case help, close, quit, redraw, suspend }
 
+    /// The one shared key that still acts while text is being written.
+    static let redrawHelp = [HelpSection(title: "Anywhere", rows: [.init(keys: "Ctrl-L", summary: "redraw the screen")])]
+
     static let sharedKeys = KeyMap<SharedAction>([
         .init("Anywhere", [
-            .init([.character("?")], .help, "the keys of what is open"),
-            .init([.escape], .close, "close what is open"),
-            .init([.character("q")], .quit, "quit (your place and answers are kept)"),
+            .init([.character("?")], .help, "the keys of what is open", hint: "help"),
+            .init([.escape], .close, "close what is open", hint: "close"),
+            .init([.character("q")], .quit, "quit (your place and answers are kept)", hint: "quit"),
             .init([.control("l")], .redraw, "redraw the screen"),
             .init([.control("z")], .suspend, "suspend to the shell; `fg` comes back"),
         ]),
@@ -151,19 +175,12 @@ extension Context {
 
     /// Keeps the learner's record in step with what the store reports.
     mutating func apply(_ message: Message) {
-        switch message {
-        case .answerSaved(let promptID, let answer):
-            learner.answers[promptID] = answer
-            learner.drafts[promptID] = nil
-            refreshLesson()
-            reader.reveal(.prompt(promptID))
-            notice = "Your answer is saved."
-        case .storeFailed(let reason):
-            notice = "Not kept: \(reason)"
-        case .notice(let text):
-            notice = text
-        default:
-            break
-        }
+        guard case .answerSaved(let promptID, let answer) = message else { return }
+        learner.answers[promptID] = answer
+        // A draft written after the save (typed on, then Esc) is newer than it: it stays.
+        if learner.drafts[promptID]?.text == answer.text { learner.drafts[promptID] = nil }
+        refreshLesson()
+        reader.reveal(.prompt(promptID))
+        notice = "Your answer is saved."
     }
 }

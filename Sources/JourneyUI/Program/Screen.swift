@@ -9,6 +9,8 @@ public protocol Screen: Sendable {
     func hints(_ context: Context) -> [String]
     /// A few characters before the hints, such as how far down the page is.
     func status(_ context: Context) -> String
+    /// True while every printable key is text (an editor, a search box): the shared keys stand aside.
+    var takesText: Bool { get }
     /// Handles a key; nil when the screen has no use for it, and the keys every screen shares apply.
     mutating func handle(_ key: Key, _ context: inout Context) -> Reaction?
     /// Anything else that arrives while the screen is on top: pasted text, what the store answered.
@@ -18,6 +20,7 @@ public protocol Screen: Sendable {
 
 extension Screen {
     public func status(_ context: Context) -> String { "" }
+    public var takesText: Bool { false }
     public mutating func receive(_ message: Message, _ context: inout Context) -> Reaction { .stay }
 }
 

@@ -99,10 +99,12 @@ public struct Reader: Equatable, Sendable {
     }
 
     private func line(of place: Place) -> Int {
+        // A place read from storage may be anything: what it cannot mean is clamped.
+        let fraction = place.fraction.isFinite ? min(max(0, place.fraction), 1) : 0
         guard let first = lines.firstIndex(where: { $0.anchor >= place.block }) else { return lines.count }
         guard lines[first].anchor == place.block else { return first }
         let count = lines[first...].prefix { $0.anchor == place.block }.count
         // Rounded down, so the start of a paragraph stays its start at any width.
-        return first + min(count - 1, Int((place.fraction * Double(count) + 1e-9).rounded(.down)))
+        return first + min(count - 1, Int((fraction * Double(count) + 1e-9).rounded(.down)))
     }
 }

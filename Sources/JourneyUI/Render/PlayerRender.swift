@@ -39,10 +39,9 @@ extension Player {
         let row = context.rows - 1
         let columns = context.columns
         let glyphs = context.glyphs
-        let lessons = context.lessons
-        let read = lessons.filter { context.learner.read.contains($0.id) }.count
-        let moduleLessons = context.module.lessons
-        let moduleRead = moduleLessons.filter { context.learner.read.contains($0.id) }.count
+        let progress = CourseProgress(context.learner)
+        let read = progress.read(context.lessons)
+        let moduleRead = progress.read(context.module.lessons)
         frame.add(.bar, row: row, columns: 0..<columns)
         let x = frame.put([Span(context.footerPosition, .bar)], row: row, column: 0)
         if let notice = context.notice {
@@ -50,11 +49,11 @@ extension Player {
             return
         }
 
-        var footer = Footer(percent: "\(read * 100 / max(1, lessons.count))% read",
-                            module: "\(glyphs.separator)module \(moduleRead)/\(moduleLessons.count)",
+        var footer = Footer(percent: "\(read.percent)% read",
+                            module: "\(glyphs.separator)module \(moduleRead.done)/\(moduleRead.total)",
                             status: screen.status(context), hints: screen.hints(context))
         footer.fit(into: columns - x)
-        let filled = footer.barWidth * read / max(1, lessons.count)
+        let filled = footer.barWidth * read.done / max(1, read.total)
         var spans = [Span(String(repeating: glyphs.progressFilled, count: filled), [.bar, .progress]),
                      Span(String(repeating: glyphs.progressEmpty, count: footer.barWidth - filled), .bar)]
         spans.append(Span((footer.barWidth > 0 ? " " : "") + footer.percent + footer.module, .bar))
@@ -77,23 +76,25 @@ extension Player {
             (barWidth > 0 ? barWidth + 1 : 0) + percent.count + module.count + 2 + DisplayWidth.of(right)
         }
 
-        /// First the bar narrows, then hints between the first and the last two go, then the module's
-        /// progress, the bar, the percentage, and hints until only the last one is left.
+        /// First the bar narrows, then hints go from the least important (the last) while more than
+        /// two are left, then the module's progress, the bar, the percentage, and hints down to one.
         mutating func fit(into columns: Int) {
             while width > columns && barWidth > 8 { barWidth -= 1 }
-            while width > columns && hints.count > 3 { hints.remove(at: 1) }
+            while width > columns && hints.count > 2 { hints.removeLast() }
             if width > columns { module = "" }
             if width > columns { barWidth = 0 }
             if width > columns { percent = "" }
-            while width > columns && hints.count > 1 { hints.removeFirst() }
+            while width > columns && hints.count > 1 { hints.removeLast() }
         }
     }
 
     /// The longest notice that fits: at 1x1 it is one character, but never a crash.
     private func drawTooSmall(_ frame: inout Frame) {
         let needed = "\(Context.minimumColumns)x\(Context.minimumRows)"
-        let notices = [["Terminal too small", "Journey needs at least \(needed)", "q quits"],
-                       ["Terminal too small", "needs \(needed)", "q quits"], ["Too small", needed], [needed]]
+        // While text is being written, q is text: the notice offers no way out but a larger terminal.
+        let quits = screen.takesText ? [] : ["q quits"]
+        let notices = [["Terminal too small", "Journey needs at least \(needed)"] + quits,
+                       ["Terminal too small", "needs \(needed)"] + quits, ["Too small", needed], [needed]]
         let columns = context.columns
         let rows = context.rows
         let message = notices.first { $0.allSatisfy { DisplayWidth.of($0) <= columns } && $0.count <= rows }

@@ -19,12 +19,17 @@ struct DataOptions: ParsableArguments {
     }
 
     /// Opens the store, saying where damaged storage was moved; a store that cannot be used is a clear
-    /// error (exit 1), never an empty one in its place.
-    func open() throws -> LearnerStore.Opened {
+    /// error (exit 1), never an empty one in its place. Only the player moves damage aside: a command
+    /// says so and leaves the file alone.
+    func open(movingDamageAside: Bool = false) throws -> LearnerStore.Opened {
         do {
-            let opened = try LearnerStore.open(folder: folder)
+            let opened = try LearnerStore.open(folder: folder, movingDamageAside: movingDamageAside)
             if let aside = opened.movedAside { Output.error("journey: \(Self.movedAside(aside))") }
             return opened
+        } catch StoreError.damaged(let path) {
+            Output.error("journey: the file that keeps your answers (\(path)) is damaged; `journey` moves it aside, "
+                + "untouched, and starts a fresh one")
+            throw ExitCode.failure
         } catch let error as StoreError {
             Output.error("journey: \(error); to keep your answers elsewhere, use --data-dir DIR or JOURNEY_DATA_DIR")
             throw ExitCode.failure

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JourneyKit
+import JourneyLayout
 import JourneyStore
 
 struct Export: ParsableCommand {
@@ -49,34 +50,35 @@ struct Export: ParsableCommand {
     }
 }
 
-/// The journal as Markdown: the learner's words in quotes, so nothing they wrote can become a heading.
+/// The journal as Markdown: the learner's words in quotes, so nothing they wrote can become a heading,
+/// and no control character from the course or the answers reaches a terminal that shows it.
 enum JournalMarkdown {
     static func text(_ course: Course, _ journal: CourseJournal, includeDrafts: Bool) -> String {
-        var lines = ["# \(course.title): my journal", "",
+        var lines = ["# \(VisibleText.prose(course.title)): my journal", "",
                      "Exported \(DateLabel.text(Date())). These are your own words; keep them somewhere private.", ""]
         if journal.entries.isEmpty { lines += ["No answers saved yet.", ""] }
         let current = journal.entries.filter(\.inCourse)
         let orphans = journal.entries.filter { !$0.inCourse }
         for (index, entry) in current.enumerated() {
             let previous = index > 0 ? current[index - 1] : nil
-            if entry.moduleTitle != previous?.moduleTitle { lines += ["## \(entry.moduleTitle)", ""] }
-            if entry.lessonID != previous?.lessonID { lines += ["### \(entry.lessonTitle)", ""] }
+            if entry.moduleTitle != previous?.moduleTitle { lines += ["## \(VisibleText.prose(entry.moduleTitle))", ""] }
+            if entry.lessonID != previous?.lessonID { lines += ["### \(VisibleText.prose(entry.lessonTitle))", ""] }
             lines += self.entry(entry)
         }
         if !orphans.isEmpty { lines += ["## Answers to prompts no longer in the course", ""] }
         for entry in orphans {
-            lines += ["### \(entry.lessonTitle)", ""] + self.entry(entry)
+            lines += ["### \(VisibleText.prose(entry.lessonTitle))", ""] + self.entry(entry)
         }
         if !journal.ticks.isEmpty {
             lines += ["## Checklists", ""]
-            lines += journal.ticks.map { "- [\($0.ticked ? "x" : " ")] \($0.text ?? $0.itemID)" } + [""]
+            lines += journal.ticks.map { "- [\($0.ticked ? "x" : " ")] \(VisibleText.prose($0.text ?? $0.itemID))" } + [""]
         }
         return lines.joined(separator: "\n")
     }
 
     /// A prompt, its answers newest first, and any drafts.
     private static func entry(_ entry: CourseJournal.Entry) -> [String] {
-        var lines = ["**\(entry.prompt)**", ""]
+        var lines = ["**\(VisibleText.prose(entry.prompt))**", ""]
         for (index, answer) in entry.answers.enumerated() {
             if index == 1 { lines += ["Earlier versions:", ""] }
             lines += quoted(answer.text) + ["", "_Saved \(DateLabel.text(answer.savedAt))_", ""]
@@ -88,7 +90,7 @@ enum JournalMarkdown {
     }
 
     private static func quoted(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> \($0)" }
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> " + VisibleText.make(String($0)) }
     }
 }
 

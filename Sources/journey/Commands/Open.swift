@@ -29,20 +29,22 @@ struct Open: ParsableCommand {
             Output.error("journey: the player needs a terminal; to read the course as text, try `journey print`")
             throw ExitCode.failure
         }
-        let opened = try data.open()
+        let opened = try data.open(movingDamageAside: true)
         let store = opened.store
         let record = try DataOptions.attempt { try store.record(course: course.id) }
         let inbox = Inbox()
         let performer = StoreEffects(store: store, course: course.id, inbox: inbox)
+        performer.verifyInBackground()
         do {
-            let status = try PlayerSession.run(environment: ProcessInfo.processInfo.environment, inbox: inbox,
+            let ending = try PlayerSession.run(environment: ProcessInfo.processInfo.environment, inbox: inbox,
                                                performer: performer) { columns, rows, glyphs in
                 var player = Player(course: course, lessonID: lesson, learner: LearnerRecord(record), columns: columns,
                                     rows: rows, glyphs: glyphs)
                 if let aside = opened.movedAside { _ = player.update(.notice(DataOptions.movedAside(aside))) }
                 return player
             }
-            if status != 0 { throw ExitCode(status) }
+            for problem in ending.problems { Output.error("journey: \(problem)") }
+            if ending.status != 0 { throw ExitCode(ending.status) }
         } catch let failure as PlayerSession.Failure {
             Output.error("journey: \(failure)")
             throw ExitCode.failure

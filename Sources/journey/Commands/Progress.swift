@@ -2,6 +2,7 @@ import ArgumentParser
 import JourneyKit
 import JourneyLayout
 import JourneyStore
+import JourneyUI
 
 struct Progress: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -71,27 +72,31 @@ struct ProgressJSON: Encodable {
     var resumeAt: Place?
     var answersToRemovedPrompts: Int
 
-    init(_ course: Course, _ record: CourseRecord) {
+    init(_ course: Course, _ record: CourseData) {
         id = course.id
         title = course.title
         let all = course.lessons
-        let prompts = all.flatMap(\.prompts)
-        let items = all.flatMap(\.checklistItems)
-        lessons = Count(done: all.filter { record.read.contains($0.id) }.count, total: all.count)
-        self.prompts = Count(done: prompts.filter { record.answers[$0.id] != nil }.count, total: prompts.count)
-        self.items = Count(done: items.filter { record.ticks[$0.id] ?? $0.checkedByAuthor }.count, total: items.count)
-        percentRead = lessons.done * 100 / max(1, lessons.total)
+        let progress = CourseProgress(LearnerRecord(record))
+        lessons = Count(progress.read(all))
+        prompts = Count(progress.answered(all))
+        items = Count(progress.ticked(all))
+        percentRead = progress.read(all).percent
         modules = course.modules.map { module in
             Module(id: module.id, title: module.title, lessons: module.lessons.map { lesson in
-                Lesson(id: lesson.id, title: lesson.title, read: record.read.contains(lesson.id),
-                       prompts: lesson.prompts.count,
-                       answered: lesson.prompts.filter { record.answers[$0.id] != nil }.count)
+                Lesson(id: lesson.id, title: lesson.title, read: progress.isRead(lesson),
+                       prompts: lesson.prompts.count, answered: progress.answered([lesson]).done)
             })
         }
         resumeAt = record.position.flatMap { position in
             course.lesson(id: position.lessonID).map { Place(id: $0.id, title: $0.title) }
         }
-        let known = Set(prompts.map(\.id))
+        let known = Set(all.flatMap(\.prompts).map(\.id))
         answersToRemovedPrompts = record.answers.keys.filter { !known.contains($0) }.count
+    }
+}
+
+extension ProgressJSON.Count {
+    init(_ count: CourseProgress.Count) {
+        self.init(done: count.done, total: count.total)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JourneyKit
+import JourneyLayout
 import JourneyStore
 
 struct Reset: ParsableCommand {
@@ -54,7 +55,7 @@ struct Reset: ParsableCommand {
                 Output.error("journey: reset forgets \(summary); add --yes to do it without being asked")
                 throw ExitCode.failure
             }
-            let question = "Forget \(summary) for \"\(course.title)\"? This cannot be undone "
+            let question = "Forget \(summary) for \"\(VisibleText.prose(course.title))\"? This cannot be undone "
                 + "(`journey export` keeps a copy first). Type yes to go on: "
             FileHandle.standardError.write(Data(question.utf8))
             let reply = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()

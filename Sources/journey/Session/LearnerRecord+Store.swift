@@ -5,7 +5,7 @@ import JourneyUI
 extension LearnerRecord {
     /// What the store keeps for a course, as the player shows it. Drafts found at start belong to
     /// earlier sessions.
-    init(_ record: CourseRecord) {
+    init(_ record: CourseData) {
         self.init(answers: record.answers.mapValues(Answer.init),
                   drafts: record.drafts.mapValues { Draft(text: $0.text, owner: $0.session) },
                   ticks: record.ticks,
@@ -19,12 +19,5 @@ extension LearnerRecord {
 extension LearnerRecord.Answer {
     init(_ record: AnswerRecord) {
         self.init(text: record.text, saved: DateLabel.text(record.savedAt))
-    }
-}
-
-/// Dates as the learner reads them: `28 Nov 2026, 21:51`, in local time.
-enum DateLabel {
-    static func text(_ date: Date) -> String {
-        date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, locale: Locale(identifier: "en_GB")))
     }
 }

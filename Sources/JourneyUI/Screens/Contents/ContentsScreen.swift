@@ -5,8 +5,8 @@ struct ContentsScreen: Screen {
     enum Action: Equatable, Sendable { case move(ListMove), open, close }
 
     static let keys = KeyMap<Action>([
-        .init("Contents", ListMove.bindings.map { .init($0.keys, .move($0.action), $0.summary) } + [
-            .init([.enter], .open, "open the selected lesson"),
+        .init("Contents", ListMove.bindings(Action.move) + [
+            .init([.enter], .open, "open the selected lesson", hint: "open"),
             .init([.character("t")], .close, "close the contents"),
         ]),
     ])
@@ -15,7 +15,9 @@ struct ContentsScreen: Screen {
 
     func title(_ context: Context) -> [String] { ["Contents"] }
     var help: [HelpSection] { Self.keys.help }
-    func hints(_ context: Context) -> [String] { ["Enter open", "Esc close", "? help"] }
+    func hints(_ context: Context) -> [String] {
+        Self.keys.hints([.open]) + Player.sharedKeys.hints([.close, .help])
+    }
 
     mutating func handle(_ key: Key, _ context: inout Context) -> Reaction? {
         switch Self.keys.action(for: key) {
@@ -37,22 +39,21 @@ struct ContentsScreen: Screen {
     /// Modules as headings with their progress; lessons with a mark when read, the current one marked.
     private func rows(_ context: Context) -> [ListRow] {
         let glyphs = context.glyphs
-        let learner = context.learner
+        let progress = CourseProgress(context.learner)
         var rows: [ListRow] = []
         var index = 0
         for (number, module) in context.course.modules.enumerated() {
-            let read = module.lessons.filter { learner.read.contains($0.id) }.count
-            let prompts = module.lessons.flatMap(\.prompts)
-            let answered = prompts.filter { learner.answers[$0.id] != nil }.count
-            var progress = "\(read)/\(module.lessons.count) read"
-            if !prompts.isEmpty { progress += "\(glyphs.separator)\(answered)/\(prompts.count) answered" }
+            let read = progress.read(module.lessons)
+            let answered = progress.answered(module.lessons)
+            var summary = "\(read.done)/\(read.total) read"
+            if answered.total > 0 { summary += "\(glyphs.separator)\(answered.done)/\(answered.total) answered" }
             rows.append(ListRow(spans: [Span("\(number + 1). \(VisibleText.prose(module.title))", .heading)],
-                                trailing: [Span(progress, .meta)]))
+                                trailing: [Span(summary, .meta)]))
             for lesson in module.lessons {
                 let current = index == context.reader.lesson ? glyphs.currentMark : " "
-                let mark = learner.read.contains(lesson.id) ? glyphs.readMark : " "
-                let lessonAnswered = lesson.prompts.filter { learner.answers[$0.id] != nil }.count
-                let trailing = lesson.prompts.isEmpty ? [] : [Span("\(lessonAnswered)/\(lesson.prompts.count) answered", .meta)]
+                let mark = progress.isRead(lesson) ? glyphs.readMark : " "
+                let answered = progress.answered([lesson])
+                let trailing = answered.total == 0 ? [] : [Span("\(answered.done)/\(answered.total) answered", .meta)]
                 rows.append(ListRow(spans: [Span("  \(current) ", .marker), Span(mark + " ", .progress),
                                             Span(VisibleText.prose(lesson.title))],
                                     trailing: trailing, item: index))

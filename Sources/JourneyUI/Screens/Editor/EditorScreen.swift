@@ -4,20 +4,26 @@ import JourneyLayout
 /// as it is typed; Ctrl-S saves a version and closes; Esc closes and keeps the draft.
 struct EditorScreen: Screen {
     enum Action: Equatable, Sendable {
-        case save, close, newLine, move(TextArea.Motion)
+        case save, close, help, newLine, move(TextArea.Motion)
         case deleteBackward, deleteForward, deleteWord, deleteToLineEnd, deleteToLineStart
     }
 
     static let keys = KeyMap<Action>([
-        .init("Writing an answer", [
-            .init([.control("s")], .save, "save your answer and close"),
-            .init([.escape], .close, "close; what you wrote is kept as a draft"),
+        .init("Writing an answer (every other key is text)", [
+            .init([.control("s")], .save, "save your answer and close", hint: "save"),
+            .init([.escape], .close, "close; what you wrote is kept as a draft", hint: "close"),
+            .init([.control("g")], .help, "these keys", hint: "keys"),
             .init([.enter], .newLine, "a new line"),
-            .init([.left, .right, .up, .down], .move(.left), "move by character and by row"),
-            .init([.wordLeft, .wordRight], .move(.wordLeft), "move by word"),
+            .init([.left], .move(.left), "a character left"),
+            .init([.right], .move(.right), "a character right"),
+            .init([.up], .move(.up), "a row up"),
+            .init([.down], .move(.down), "a row down"),
+            .init([.wordLeft], .move(.wordLeft), "a word left"),
+            .init([.wordRight], .move(.wordRight), "a word right"),
             .init([.home, .control("a")], .move(.rowStart), "start of the row"),
             .init([.end, .control("e")], .move(.rowEnd), "end of the row"),
-            .init([.pageUp, .pageDown], .move(.pageUp), "up or down a page"),
+            .init([.pageUp], .move(.pageUp), "a page up"),
+            .init([.pageDown], .move(.pageDown), "a page down"),
             .init([.backspace], .deleteBackward, "delete the character before the cursor"),
             .init([.delete], .deleteForward, "delete the character under the cursor"),
             .init([.control("w")], .deleteWord, "delete the word before the cursor"),
@@ -26,17 +32,10 @@ struct EditorScreen: Screen {
         ]),
     ])
 
-    /// Keys that move, each to its own motion (the table above names them in pairs).
-    private static let motions: [Key: TextArea.Motion] = [
-        .left: .left, .right: .right, .up: .up, .down: .down, .wordLeft: .wordLeft, .wordRight: .wordRight,
-        .home: .rowStart, .control("a"): .rowStart, .end: .rowEnd, .control("e"): .rowEnd,
-        .pageUp: .pageUp, .pageDown: .pageDown,
-    ]
-
     enum Status: Equatable, Sendable {
         case editing
         case saving(String)
-        /// The store could not keep the words; `warned` once Esc was pressed while it stood.
+        /// Something the learner must know; `warned` once Esc was pressed while words were not kept.
         case problem(String, warned: Bool)
     }
 
@@ -45,14 +44,14 @@ struct EditorScreen: Screen {
     private(set) var text: TextArea
     /// The saved answer the editor started from, to tell a change from none.
     private var saved: String
-    /// Another session's draft this one took over, if any.
-    private var replacing: String?
+    /// Another session's draft this one started from, if any.
+    private var replacing: DraftOrigin?
     private(set) var status = Status.editing
     private var changed = false
     /// The first text row shown.
     private var scroll = 0
 
-    init(prompt: PromptRef, hint: String?, text: String, saved: String, replacing: String?) {
+    init(prompt: PromptRef, hint: String?, text: String, saved: String, replacing: DraftOrigin?) {
         self.prompt = prompt
         self.hint = hint
         self.text = TextArea(text)
@@ -60,94 +59,117 @@ struct EditorScreen: Screen {
         self.replacing = replacing
     }
 
-    private static func hint(_ promptID: String, _ context: Context) -> String? {
-        context.lessons.lazy.flatMap(\.prompts).first { $0.id == promptID }?.hint?.plainText
-    }
-
     /// The editor for a prompt, starting from its draft, else its saved answer.
     static func open(_ promptID: String, _ context: inout Context) -> Reaction {
         guard let prompt = context.promptRef(promptID) else { return .stay }
-        let learner = context.learner
-        let saved = learner.answers[promptID]?.text ?? ""
-        let draft = learner.drafts[promptID]
+        let saved = context.learner.answers[promptID]?.text ?? ""
+        let draft = context.learner.drafts[promptID]
         return .open(EditorScreen(prompt: prompt, hint: hint(promptID, context), text: draft?.text ?? saved,
-                                  saved: saved, replacing: draft?.owner))
+                                  saved: saved, replacing: draft?.origin))
     }
 
-    /// An editor holding words the store could not keep, saying why.
-    static func reopen(_ prompt: PromptRef, text: String, reason: String, _ context: Context) -> Reaction {
+    /// An editor holding words the store could not keep (or an outside editor left), saying why.
+    static func reopen(_ prompt: PromptRef, text: String, problem: String, _ context: Context) -> EditorScreen {
         var editor = EditorScreen(prompt: prompt, hint: hint(prompt.id, context), text: text,
                                   saved: context.learner.answers[prompt.id]?.text ?? "", replacing: nil)
         editor.changed = true
-        editor.status = .problem("Not saved: \(reason). Your words are still here: Ctrl-S tries again.", warned: false)
-        return .open(editor)
+        editor.status = .problem(problem, warned: false)
+        return editor
     }
 
     /// Hands the prompt's text to `$VISUAL`/`$EDITOR`.
     static func openExternally(_ promptID: String, _ context: Context) -> Reaction {
         guard let prompt = context.promptRef(promptID) else { return .stay }
         let draft = context.learner.drafts[promptID]
-        return .effects(.editExternally(ExternalEdit(prompt: prompt,
-                                                     text: draft?.text ?? context.learner.answers[promptID]?.text ?? "",
-                                                     replacing: draft?.owner)))
+        let text = draft?.text ?? context.learner.answers[promptID]?.text ?? ""
+        return .effects(.editExternally(ExternalEdit(prompt: prompt, text: text, replacing: draft?.origin)))
     }
 
-    /// After `$VISUAL`/`$EDITOR` closed: saves the text when it changed. Nil text: it could not run.
-    static func finishExternally(_ edit: ExternalEdit, text: String?, _ context: inout Context) -> [Effect] {
-        guard var text else { return [] }
-        while text.last?.isNewline == true { text.removeLast() }
-        if text == edit.text {
-            context.notice = "Nothing changed."
-            return []
+    /// After `$VISUAL`/`$EDITOR` closed: saves the text when it changed; when the editor failed but left
+    /// changed text, that text opens in the player's editor rather than being lost.
+    static func finishExternally(_ edit: ExternalEdit, text: String?, problem: String?,
+                                 _ context: inout Context) -> Reaction {
+        let before = trimmed(edit.text)
+        guard let text = text.map({ trimmed(TextArea($0).text) }), text != before else {
+            context.notice = problem.map { "Could not edit outside: \($0)." } ?? "Nothing changed."
+            return .stay
+        }
+        if let problem {
+            let editor = reopen(edit.prompt, text: text, problem: "\(problem); what it left is here. Ctrl-S saves it.", context)
+            return .open(editor, effects: [.store(.saveDraft(edit.prompt, text: text, replacing: edit.replacing))])
         }
         if text.allSatisfy(\.isWhitespace) {
             context.notice = "The answer was left empty, so nothing was saved."
-            return []
+            return .stay
         }
         context.notice = "Saving\(context.glyphs.ellipsis)"
-        return [.saveAnswer(edit.prompt, text: text, replacing: edit.replacing)]
+        return .effects(.store(.saveAnswer(edit.prompt, text: text, replacing: edit.replacing)))
+    }
+
+    private static func trimmed(_ text: String) -> String {
+        var text = text
+        while text.last?.isNewline == true { text.removeLast() }
+        return text
+    }
+
+    private static func hint(_ promptID: String, _ context: Context) -> String? {
+        context.lessons.lazy.flatMap(\.prompts).first { $0.id == promptID }?.hint?.plainText
     }
 
     func title(_ context: Context) -> [String] { [prompt.lessonTitle, "Your answer"] }
     var help: [HelpSection] { Self.keys.help }
-    func hints(_ context: Context) -> [String] { ["Ctrl-S save", "Esc close"] }
+    var takesText: Bool { true }
+    func hints(_ context: Context) -> [String] { Self.keys.hints([.save, .close, .help]) }
 
     mutating func handle(_ key: Key, _ context: inout Context) -> Reaction? {
-        let width = textWidth(context.body)
         if case .character(let character) = key {
             return edit(context) { $0.insert(String(character)) }
-        }
-        if let motion = Self.motions[key] {
-            text.move(motion, width: width, page: textHeight(context.body))
-            follow(context)
-            return .stay
         }
         switch Self.keys.action(for: key) {
         case .save: return save()
         case .close: return close(&context)
+        case .help: return .open(HelpScreen(sections: Self.keys.help + Player.redrawHelp))
         case .newLine: return edit(context) { $0.insert("\n") }
+        case .move(let motion):
+            text.move(motion, width: textWidth(context.body), page: textHeight(context.body))
+            follow(context)
+            return .stay
         case .deleteBackward: return edit(context) { $0.deleteBackward() }
         case .deleteForward: return edit(context) { $0.deleteForward() }
         case .deleteWord: return edit(context) { $0.deleteWordBackward() }
         case .deleteToLineEnd: return edit(context) { $0.deleteToLineEnd() }
         case .deleteToLineStart: return edit(context) { $0.deleteToLineStart() }
-        case .move, nil: return nil
+        case nil: return key == .control("l") ? nil : .stay
         }
     }
 
     mutating func receive(_ message: Message, _ context: inout Context) -> Reaction {
         switch message {
         case .paste(let pasted):
-            return edit(context) { $0.insert(pasted) }
+            let room = TextArea.maximumLength - text.characters.count
+            let reaction = edit(context) { $0.insert(pasted) }
+            if pasted.count > room {
+                status = .problem("Only the first \(room) characters of the paste fit: an answer holds at most "
+                    + "\(TextArea.maximumLength).", warned: false)
+            }
+            return reaction
         case .answerSaved(let id, let answer) where id == prompt.id:
-            guard answer.text != text.text else { return .close }
+            guard answer.text != text.text else {
+                context.learner.drafts[prompt.id] = nil
+                context.refreshLesson()
+                return .close
+            }
             saved = answer.text
             replacing = nil
             status = .editing
         case .answerNotSaved(let ref, _, let reason) where ref.id == prompt.id:
             status = .problem("Not saved: \(reason). Your words are still here: Ctrl-S tries again.", warned: false)
-        case .storeFailed(let reason):
+        case .draftNotSaved(let id, let reason) where id == prompt.id:
             status = .problem("Your draft is not kept: \(reason). Your words are still here.", warned: false)
+        case .draftSaved(let id) where id == prompt.id:
+            if case .problem = status { status = .editing }
+        case .storeFailed(let problem):
+            status = .problem(problem, warned: false)
         default:
             break
         }
@@ -163,7 +185,7 @@ struct EditorScreen: Screen {
         guard text.text != before else { return .stay }
         changed = true
         if case .problem(let message, true) = status { status = .problem(message, warned: false) }  // typing disarms Esc
-        return .effects(.saveDraft(prompt, text: text.text, replacing: replacing))
+        return .effects(.store(.saveDraft(prompt, text: text.text, replacing: replacing)))
     }
 
     private mutating func save() -> Reaction {
@@ -173,14 +195,14 @@ struct EditorScreen: Screen {
             return .stay
         }
         status = .saving(words)
-        return .effects(.saveAnswer(prompt, text: words, replacing: replacing))
+        return .effects(.store(.saveAnswer(prompt, text: words, replacing: replacing)))
     }
 
-    /// Closes, keeping the draft (or forgetting it when the text is back to what was saved). While the
-    /// store cannot keep the words, the first Esc warns instead.
+    /// Closes, keeping the draft (or forgetting it when the text is back to what was saved). While words
+    /// may not be kept, the first Esc warns instead.
     private mutating func close(_ context: inout Context) -> Reaction {
         if case .problem(_, false) = status, changed {
-            status = .problem("These words are not kept yet. Esc again closes and loses them; Ctrl-S tries to save.",
+            status = .problem("These words may not be kept. Esc again closes anyway; Ctrl-S tries to save them.",
                               warned: true)
             return .stay
         }
@@ -189,12 +211,12 @@ struct EditorScreen: Screen {
         if words == saved || (saved.isEmpty && words.allSatisfy(\.isWhitespace)) {
             context.learner.drafts[prompt.id] = nil
             context.refreshLesson()
-            return Reaction(.close, effects: [.discardDraft(promptID: prompt.id, replacing: replacing)])
+            return Reaction(.close, effects: [.store(.discardDraft(promptID: prompt.id, replacing: replacing))])
         }
         context.learner.drafts[prompt.id] = LearnerRecord.Draft(text: words, owner: nil)
         context.refreshLesson()
         context.notice = "Your draft is kept: r goes on with it."
-        return Reaction(.close, effects: [.saveDraft(prompt, text: words, replacing: replacing)])
+        return Reaction(.close, effects: [.store(.saveDraft(prompt, text: words, replacing: replacing))])
     }
 
     /// Scrolls the text so the cursor's row shows.
@@ -246,7 +268,7 @@ struct EditorScreen: Screen {
         let message: [Span] = switch status {
         case .editing: [Span(changed ? "Your draft is kept as you type." : "Ctrl-S saves, Esc closes.", .meta)]
         case .saving: [Span("Saving\(ellipsis)", .meta)]
-        case .problem(let text, _): [Span(text, .notice)]
+        case .problem(let text, _): [Span(VisibleText.prose(text), .notice)]
         }
         return Array(Layout.wrap(message, width: area.width).prefix(3))
     }

@@ -5,7 +5,7 @@ struct HelpScreen: Screen {
     enum Action: Equatable, Sendable { case move(ListMove), close }
 
     static let keys = KeyMap<Action>([
-        .init("Help", ListMove.bindings.map { .init($0.keys, .move($0.action), $0.summary) } + [
+        .init("Help", ListMove.bindings(Action.move) + [
             .init([.character("?")], .close, "close the help"),
         ]),
     ])
@@ -15,7 +15,7 @@ struct HelpScreen: Screen {
 
     func title(_ context: Context) -> [String] { ["Keys"] }
     var help: [HelpSection] { Self.keys.help }
-    func hints(_ context: Context) -> [String] { ["? or Esc close"] }
+    func hints(_ context: Context) -> [String] { Player.sharedKeys.hints([.close]) }
 
     func status(_ context: Context) -> String {
         let count = rows(width: context.layoutWidth).count

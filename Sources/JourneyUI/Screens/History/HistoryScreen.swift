@@ -5,7 +5,7 @@ struct HistoryScreen: Screen {
     enum Action: Equatable, Sendable { case move(ListMove), close }
 
     static let keys = KeyMap<Action>([
-        .init("Earlier answers", ListMove.bindings.map { .init($0.keys, .move($0.action), $0.summary) } + [
+        .init("Earlier answers", ListMove.bindings(Action.move) + [
             .init([.character("h")], .close, "close"),
         ]),
     ])
@@ -17,12 +17,12 @@ struct HistoryScreen: Screen {
 
     static func open(_ promptID: String, _ context: Context) -> Reaction {
         guard let prompt = context.promptRef(promptID) else { return .stay }
-        return .open(HistoryScreen(prompt: prompt), effects: [.loadHistory(promptID: promptID)])
+        return .open(HistoryScreen(prompt: prompt), effects: [.store(.loadHistory(promptID: promptID))])
     }
 
     func title(_ context: Context) -> [String] { [prompt.lessonTitle, "Earlier answers"] }
     var help: [HelpSection] { Self.keys.help }
-    func hints(_ context: Context) -> [String] { ["Esc close", "? help"] }
+    func hints(_ context: Context) -> [String] { Player.sharedKeys.hints([.close, .help]) }
 
     func status(_ context: Context) -> String {
         versions.map { "\($0.count) version\($0.count == 1 ? "" : "s")" } ?? ""
@@ -57,19 +57,10 @@ struct HistoryScreen: Screen {
             for (index, version) in versions.enumerated() {
                 let label = index == 0 ? "Saved \(version.saved) (the latest)" : "Saved \(version.saved)"
                 lines.append([Span(label, [.answer, .label])])
-                lines += AnswerText.lines(version.text, width: width)
+                lines += Layout.answer(version.text, width: width)
                 lines.append([])
             }
         }
         return lines.map { ListRow(spans: $0) }
-    }
-}
-
-/// An answer as the learner wrote it, their line breaks kept, wrapped to a width.
-enum AnswerText {
-    static func lines(_ text: String, width: Int) -> [[Span]] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
-            Layout.wrap([Span(VisibleText.prose(String(line)), .answer)], width: width)
-        }
     }
 }

@@ -31,9 +31,9 @@ struct ReadingScreen: Screen {
         .init("Prompts and checklists", [
             .init([.tab], .nextTarget, "select the next prompt or checklist item"),
             .init([.backTab], .previousTarget, "select the previous one"),
-            .init([.enter], .act, "answer the selected prompt, or tick the selected item"),
-            .init([.character("x")], .tick, "tick or untick the selected item"),
-            .init([.character("r")], .answer, "answer the prompt in view"),
+            .init([.enter], .act, "answer the selected prompt, or tick the selected item", hint: "answer"),
+            .init([.character("x")], .tick, "tick or untick the selected item", hint: "tick"),
+            .init([.character("r")], .answer, "answer the prompt in view", hint: "answer"),
             .init([.character("e")], .answerExternally, "answer it in $VISUAL or $EDITOR"),
             .init([.character("h")], .history, "your earlier answers to it"),
             .init([.escape], .clear, "clear the selection and the search underline"),
@@ -45,12 +45,12 @@ struct ReadingScreen: Screen {
     var help: [HelpSection] { Self.keys.help }
 
     func hints(_ context: Context) -> [String] {
-        let selected: String? = switch context.reader.selection {
-        case .prompt: "Enter answer"
-        case .item: "x tick"
-        case nil: context.lesson.prompts.isEmpty ? nil : "r answer"
+        let acting: [Action] = switch context.reader.selection {
+        case .prompt: [.act]
+        case .item: [.tick]
+        case nil: context.lesson.prompts.isEmpty ? [] : [.answer]
         }
-        return [selected, "? help", "q quit"].compactMap { $0 }
+        return Player.sharedKeys.hints([.help]) + Self.keys.hints(acting) + Player.sharedKeys.hints([.quit])
     }
 
     /// `vim`'s ruler: All, Top, Bot, or how far down as a percentage.
@@ -164,7 +164,7 @@ struct ReadingScreen: Screen {
         let ticked = !(context.learner.ticks[itemID] ?? context.lesson.checklistItems.first { $0.id == itemID }?.checkedByAuthor ?? false)
         context.learner.ticks[itemID] = ticked
         context.refreshLesson()
-        return .effects(.setTick(itemID: itemID, ticked: ticked))
+        return .effects(.store(.setTick(itemID: itemID, ticked: ticked)))
     }
 }
 

@@ -7,9 +7,9 @@ struct ReflectionsScreen: Screen {
     enum Action: Equatable, Sendable { case move(ListMove), open, answer, close }
 
     static let keys = KeyMap<Action>([
-        .init("Your reflections", ListMove.bindings.map { .init($0.keys, .move($0.action), $0.summary) } + [
-            .init([.enter], .open, "go to the selected prompt in its lesson"),
-            .init([.character("r")], .answer, "answer the selected prompt"),
+        .init("Your reflections", ListMove.bindings(Action.move) + [
+            .init([.enter], .open, "go to the selected prompt in its lesson", hint: "go to"),
+            .init([.character("r")], .answer, "answer the selected prompt", hint: "answer"),
             .init([.character("R")], .close, "close"),
         ]),
     ])
@@ -32,11 +32,14 @@ struct ReflectionsScreen: Screen {
 
     func title(_ context: Context) -> [String] { ["Your reflections"] }
     var help: [HelpSection] { Self.keys.help }
-    func hints(_ context: Context) -> [String] { ["Enter go to", "r answer", "Esc close", "? help"] }
+    func hints(_ context: Context) -> [String] {
+        Self.keys.hints([.open]) + Player.sharedKeys.hints([.close]) + Self.keys.hints([.answer])
+            + Player.sharedKeys.hints([.help])
+    }
 
     func status(_ context: Context) -> String {
-        let answered = prompts.filter { context.learner.answers[$0] != nil }.count
-        return "\(answered) of \(prompts.count) answered"
+        let answered = CourseProgress(context.learner).answered(context.lessons)
+        return "\(answered.done) of \(answered.total) answered"
     }
 
     mutating func handle(_ key: Key, _ context: inout Context) -> Reaction? {
@@ -70,12 +73,13 @@ struct ReflectionsScreen: Screen {
         let learner = context.learner
         var rows: [ListRow] = []
         if finished {
-            let read = context.lessons.filter { learner.read.contains($0.id) }.count
-            let answered = prompts.filter { learner.answers[$0] != nil }.count
+            let progress = CourseProgress(learner)
+            let read = progress.read(context.lessons)
+            let answered = progress.answered(context.lessons)
             rows += Layout.wrap([Span("You have reached the end of the course. Thank you for taking it.", .heading)],
                                 width: width).map { ListRow(spans: $0) }
-            rows += Layout.wrap([Span("You have read \(read) of \(context.lessons.count) lessons and answered "
-                + "\(answered) of \(prompts.count) prompts. Your answers stay on this computer; "
+            rows += Layout.wrap([Span("You have read \(read.done) of \(read.total) lessons and answered "
+                + "\(answered.done) of \(answered.total) prompts. Your answers stay on this computer; "
                 + "`journey export` writes them to a file.", .meta)], width: width).map { ListRow(spans: $0) }
             rows.append(ListRow(spans: []))
         }
@@ -87,7 +91,7 @@ struct ReflectionsScreen: Screen {
                 for prompt in lesson.prompts {
                     let question = Layout.wrap([Span(VisibleText.prose(prompt.text), .prompt)], width: width - 5)
                     rows += question.map { ListRow(spans: [Span("     ")] + $0, item: item) }
-                    let answer = learner.answers[prompt.id].map { AnswerText.lines($0.text, width: width - 7) }
+                    let answer = learner.answers[prompt.id].map { Layout.answer($0.text, width: width - 7) }
                         ?? [[Span("Not answered yet", .meta)]]
                     rows += answer.map { ListRow(spans: [Span("       ")] + $0, item: item) }
                     item += 1

@@ -4,19 +4,22 @@ import JourneyLayout
 /// A search of the whole course: typing its query, then choosing among the lines that match.
 struct SearchScreen: Screen {
     enum Action: Equatable, Sendable { case move(ListMove), open, edit }
+    enum TypingAction: Equatable, Sendable { case search, deleteBackward, clear, close }
 
-    /// Typing takes every character as text, so these keys are handled directly.
-    static let typingHelp = [HelpSection(title: "Typing a search", rows: [
-        .init(keys: "Enter", summary: "search (case does not matter)"),
-        .init(keys: "Backspace", summary: "delete a character"),
-        .init(keys: "Ctrl-U", summary: "clear the query"),
-        .init(keys: "Esc", summary: "close the search"),
-    ])]
+    /// While typing, every printable key is text; these are the others.
+    static let typingKeys = KeyMap<TypingAction>([
+        .init("Typing a search (every other key is text)", [
+            .init([.enter], .search, "search (case does not matter)", hint: "search"),
+            .init([.backspace], .deleteBackward, "delete a character"),
+            .init([.control("u")], .clear, "clear the query"),
+            .init([.escape], .close, "close the search", hint: "close"),
+        ]),
+    ])
 
     static let resultKeys = KeyMap<Action>([
-        .init("Search results", ListMove.bindings.map { .init($0.keys, .move($0.action), $0.summary) } + [
-            .init([.enter], .open, "jump to the line and underline the matches"),
-            .init([.character("/")], .edit, "change the query"),
+        .init("Search results", ListMove.bindings(Action.move) + [
+            .init([.enter], .open, "jump to the line and underline the matches", hint: "jump"),
+            .init([.character("/")], .edit, "change the query", hint: "edit"),
         ]),
     ])
 
@@ -32,10 +35,13 @@ struct SearchScreen: Screen {
     }
 
     func title(_ context: Context) -> [String] { ["Search"] }
-    var help: [HelpSection] { results == nil ? Self.typingHelp : Self.resultKeys.help }
+    var help: [HelpSection] { results == nil ? Self.typingKeys.help + Player.redrawHelp : Self.resultKeys.help }
+    var takesText: Bool { results == nil }
 
     func hints(_ context: Context) -> [String] {
-        results == nil ? ["Enter search", "Esc close"] : ["Enter jump", "/ edit", "Esc close", "? help"]
+        results == nil ? Self.typingKeys.hints([.search, .close])
+            : Self.resultKeys.hints([.open]) + Player.sharedKeys.hints([.close]) + Self.resultKeys.hints([.edit])
+                + Player.sharedKeys.hints([.help])
     }
 
     mutating func handle(_ key: Key, _ context: inout Context) -> Reaction? {
@@ -56,17 +62,20 @@ struct SearchScreen: Screen {
 
     /// Keys while typing: text edits the query, Enter searches, Esc gives up.
     private mutating func type(_ key: Key, _ context: inout Context) -> Reaction? {
-        switch key {
-        case .character(let character): query.append(character)
-        case .backspace: if !query.isEmpty { query.removeLast() }
-        case .control("u"): query = ""
-        case .escape: return .close
-        case .enter:
+        if case .character(let character) = key {
+            query.append(character)
+            return .stay
+        }
+        switch Self.typingKeys.action(for: key) {
+        case .deleteBackward: if !query.isEmpty { query.removeLast() }
+        case .clear: query = ""
+        case .close: return .close
+        case .search:
             guard !query.isEmpty else { return .close }
             context.lastQuery = query
             isRunning = true
             return .effects(.then(.runSearch))
-        default: return nil
+        case nil: return key == .control("l") ? nil : .stay
         }
         return .stay
     }
