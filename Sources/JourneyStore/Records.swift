@@ -17,8 +17,22 @@ public struct PromptPlace: Equatable, Sendable {
     }
 }
 
+/// A row that keeps where its prompt stood (`PromptPlace`) in columns of its own.
+public protocol PlacedRecord {
+    var moduleTitle: String { get }
+    var lessonID: String { get }
+    var lessonTitle: String { get }
+    var promptText: String { get }
+}
+
+extension PlacedRecord {
+    public var place: PromptPlace {
+        PromptPlace(moduleTitle: moduleTitle, lessonID: lessonID, lessonTitle: lessonTitle, promptText: promptText)
+    }
+}
+
 /// One saved version of an answer. Saving again adds a version; none is ever overwritten.
-public struct AnswerRecord: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
+public struct AnswerRecord: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord, PlacedRecord {
     public static let databaseTableName = "answer"
     public var id: Int64?
     public var courseID: String
@@ -30,17 +44,13 @@ public struct AnswerRecord: Codable, Equatable, Sendable, FetchableRecord, Mutab
     public var lessonTitle: String
     public var promptText: String
 
-    public var place: PromptPlace {
-        PromptPlace(moduleTitle: moduleTitle, lessonID: lessonID, lessonTitle: lessonTitle, promptText: promptText)
-    }
-
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
 }
 
 /// Unsaved text of an answer, one row per player session, so two sessions never overwrite each other.
-public struct DraftRecord: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord {
+public struct DraftRecord: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord, PlacedRecord {
     public static let databaseTableName = "draft"
     public var courseID: String
     public var promptID: String
@@ -52,10 +62,6 @@ public struct DraftRecord: Codable, Equatable, Sendable, FetchableRecord, Persis
     public var lessonID: String
     public var lessonTitle: String
     public var promptText: String
-
-    public var place: PromptPlace {
-        PromptPlace(moduleTitle: moduleTitle, lessonID: lessonID, lessonTitle: lessonTitle, promptText: promptText)
-    }
 }
 
 /// The learner's tick (or untick) of a checklist item.

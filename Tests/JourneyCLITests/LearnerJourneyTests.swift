@@ -40,6 +40,11 @@ import TestSupport
         return session
     }
 
+    /// Opens the answer editor on the prompt in view.
+    private func openEditor(_ session: TmuxSession) throws {
+        try openEditor(session)
+    }
+
     private func journey(_ arguments: [String], data: String) throws -> BuiltProgram.Outcome {
         try BuiltProgram.run(arguments + ["--data-dir", data])
     }
@@ -63,8 +68,7 @@ import TestSupport
     @Test func aUTF8AnswerIsSavedAndSeenAfterARelaunch() throws {
         let course = try Self.course()
         let first = try start(course)
-        try first.send("r")
-        try first.waitFor("Your answer")
+        try openEditor(first)
         try first.type("Café, 信頼, 🌱 and e\u{301}: q? j")
         try first.send("Enter")
         try first.type("A second line.")
@@ -84,8 +88,7 @@ import TestSupport
     @Test func killMinusNineWhileTypingLosesNoMoreThanTheLastMoment() throws {
         let course = try Self.course()
         let session = try start(course)
-        try session.send("r")
-        try session.waitFor("Your answer")
+        try openEditor(session)
         try session.type("words typed before the kill")
         try waitForExport("words typed before the kill", course: course, data: session.dataDirectory)
         kill(try session.programPID(), SIGKILL)
@@ -103,8 +106,7 @@ import TestSupport
     func aSignalWhileTypingSavesTheDraftFirst(_ signal: Int32, _ status: Int) throws {
         let course = try Self.course()
         let session = try start(course)
-        try session.send("r")
-        try session.waitFor("Your answer")
+        try openEditor(session)
         try session.type("not yet saved")
         try session.waitFor("not yet saved")
         kill(try session.programPID(), signal)
@@ -120,8 +122,7 @@ import TestSupport
         let command = "bash -c \"trap : HUP; JOURNEY_DATA_DIR='\(data)' \(TmuxSession.journey) '\(course.path())'\""
         let session = try TmuxSession(command: command, dataDirectory: data)
         try session.waitFor("Lesson 1 of 3")
-        try session.send("r")
-        try session.waitFor("Your answer")
+        try openEditor(session)
         try session.type("the connection dropped")
         try session.waitFor("the connection dropped")
         let player = try #require(pgrepPlayer(course.path()))
@@ -135,8 +136,7 @@ import TestSupport
         let course = try Self.course()
         let session = try start(course)
         try session.send("F1", "IC", "S-Left", "F12")
-        try session.send("r")
-        try session.waitFor("Your answer")
+        try openEditor(session)
         try session.send("F1", "S-Up")
         try session.type("still here")
         try session.waitFor("still here")
@@ -149,8 +149,7 @@ import TestSupport
         let one = try start(course)
         let two = try start(course, data: one.dataDirectory)
         for (session, text) in [(one, "from the first login"), (two, "from the second login")] {
-            try session.send("r")
-            try session.waitFor("Your answer")
+            try openEditor(session)
             try session.type(text)
         }
         for session in [one, two] {
@@ -168,8 +167,7 @@ import TestSupport
     @Test func pastedTextIsTextEvenWhenItHoldsKeys() throws {
         let course = try Self.course()
         let session = try start(course)
-        try session.send("r")
-        try session.waitFor("Your answer")
+        try openEditor(session)
         try session.paste("pasted q\nand ? and G")
         try session.waitFor("and ? and G")
         #expect(try session.screen().contains("pasted q"))

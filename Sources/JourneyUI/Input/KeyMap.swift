@@ -93,6 +93,11 @@ enum ListMove: Equatable, Sendable {
         bindings.map { .init($0.keys, action($0.action), $0.summary) }
     }
 
+    /// The first line shown of a page of `page` lines over `lines`, moved, never past the last page.
+    func scrolled(_ top: Int, lines: Int, page: Int) -> Int {
+        min(applied(to: top, count: lines, page: page), max(0, lines - page))
+    }
+
     /// `position` moved within `0..<count`, a page being `page` lines or items.
     func applied(to position: Int, count: Int, page: Int) -> Int {
         let step = switch self {

@@ -24,9 +24,7 @@ struct HelpScreen: Screen {
 
     mutating func handle(_ key: Key, _ context: inout Context) -> Reaction? {
         switch Self.keys.action(for: key) {
-        case .move(let move):
-            let count = rows(width: context.layoutWidth).count
-            top = min(move.applied(to: top, count: count, page: context.bodyRows), max(0, count - context.bodyRows))
+        case .move(let move): top = move.scrolled(top, lines: rows(width: context.layoutWidth).count, page: context.bodyRows)
         case .close: return .close
         case nil: return nil
         }
