@@ -16,6 +16,9 @@ final class EventSource {
     private let inbox: Inbox
     /// The text of a paste under way: pasted text can arrive over several reads.
     private var paste: String?
+    /// Waits without input while a paste is under way; a terminal that lost the end marker ends it.
+    private var quietWhilePasting = 0
+    private static let pasteGivenUpAfter = 20
 
     init(display: TerminalDisplay, inbox: Inbox) {
         self.display = display
@@ -36,10 +39,15 @@ final class EventSource {
         // Readable yet nothing to read: the end of the input, a terminal gone without a signal.
         if ready > 0 && terminal & Int16(POLLIN) != 0 && !sawInput && bytesWaiting() == 0 { return .hangUp }
         messages += keys
-        // A paste whose end marker never came (a terminal that dropped it) ends when the input goes quiet.
+        // A long paste arrives in pieces: what came so far is delivered (as text) while the paste goes on;
+        // one whose end marker never comes ends after two quiet seconds.
         if ready == 0, let text = paste {
-            messages.append(.paste(text))
-            paste = nil
+            if !text.isEmpty { messages.append(.paste(text)) }
+            paste = ""
+            quietWhilePasting += 1
+            if quietWhilePasting >= Self.pasteGivenUpAfter { paste = nil }
+        } else {
+            quietWhilePasting = 0
         }
         return messages.isEmpty ? .nothing : .messages(messages)
     }

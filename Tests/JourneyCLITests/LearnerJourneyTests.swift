@@ -42,7 +42,8 @@ import TestSupport
 
     /// Opens the answer editor on the prompt in view.
     private func openEditor(_ session: TmuxSession) throws {
-        try openEditor(session)
+        try session.send("r")
+        try session.waitFor("Your answer")
     }
 
     private func journey(_ arguments: [String], data: String) throws -> BuiltProgram.Outcome {
@@ -142,6 +143,37 @@ import TestSupport
         try session.waitFor("still here")
         try session.send("Escape", "q")
         #expect(try session.exitStatus() == 0)
+    }
+
+    @Test(.enabled(if: SmallDisk.canMount, "needs to mount a small tmpfs (root)"))
+    func aFullDiskSaysSoAndKeepsTheWordsInTheEditor() throws {
+        let disk = try SmallDisk(kilobytes: 200)
+        let course = try Self.course()
+        let session = try start(course, data: disk.path)
+        try openEditor(session)
+        try session.paste(String(repeating: "words that will not fit on this disk ", count: 2_500))
+        try session.waitFor("is full")
+        try session.send("C-s")
+        try session.waitFor("Not saved: the disk holding")
+        #expect(try session.screen().contains("words that will not fit"), "the words are still in the editor")
+        try session.send("Escape")
+        try session.waitFor("Esc again closes anyway")
+        try session.send("Escape", "q")
+        try session.waitFor("Press q again to quit anyway")
+        try session.send("q")
+        let screen = try session.waitFor("[exit ")
+        #expect(screen.contains("were not kept"), "the way out says what was lost")
+    }
+
+    @Test(.enabled(if: SmallDisk.canMount, "needs to mount a small tmpfs (root)"))
+    func aReadOnlyDataFolderIsAClearErrorBeforeAnythingIsTyped() throws {
+        let disk = try SmallDisk(kilobytes: 4096)
+        let course = try Self.course()
+        #expect(try journey(["progress", course.path()], data: disk.path).status == 0)
+        try disk.makeReadOnly()
+        let session = try TmuxSession(command: "\(TmuxSession.journey) '\(course.path())'", dataDirectory: disk.path)
+        try session.waitFor("Read-only file system")
+        #expect(try session.exitStatus() == 1)
     }
 
     @Test func twoSessionsAtOnceKeepEachOthersAnswers() throws {
@@ -264,5 +296,51 @@ import TestSupport
             usleep(20_000)
         }
         return nil
+    }
+}
+
+/// A small tmpfs for a full or read-only disk, unmounted when released.
+final class SmallDisk {
+    struct Failure: Error {
+        var reason: String
+    }
+
+    let path: String
+
+    /// Whether this machine lets the tests mount one.
+    static let canMount: Bool = {
+        guard let disk = try? SmallDisk(kilobytes: 64) else { return false }
+        return FileManager.default.fileExists(atPath: disk.path)
+    }()
+
+    init(kilobytes: Int) throws {
+        path = FileManager.default.temporaryDirectory.appending(path: "journey-disk-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        guard Self.run(["mount", "-t", "tmpfs", "-o", "size=\(kilobytes)k,mode=0700", "tmpfs", path]) else {
+            try? FileManager.default.removeItem(atPath: path)
+            throw Failure(reason: "cannot mount a tmpfs")
+        }
+    }
+
+    func makeReadOnly() throws {
+        guard Self.run(["mount", "-o", "remount,ro", path]) else {
+            throw Failure(reason: "cannot remount read-only")
+        }
+    }
+
+    deinit {
+        _ = Self.run(["umount", "-l", path])
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    private static func run(_ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
     }
 }

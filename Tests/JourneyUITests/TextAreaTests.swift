@@ -83,4 +83,42 @@ import Testing
         #expect(area.characters.count == TextArea.maximumLength)
         #expect(area.text.hasSuffix("abc"))
     }
+
+    @Test(arguments: [1, 42, 2026] as [UInt64])
+    func rowsKeptAcrossEditsAreTheRowsWrappedAfresh(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        let pieces = ["a", "bb ", "信頼", " ", "\n", "e\u{301}", "👩‍👩‍👧", "word ", "longerwordthanarow", "\n\n"]
+        var area = TextArea("Some opening words\nand a second paragraph")
+        area.wrap(at: 9)
+        for step in 0..<2000 {
+            switch Int.random(in: 0..<10, using: &generator) {
+            case 0...4: area.insert(pieces.randomElement(using: &generator)!)
+            case 5: area.deleteBackward()
+            case 6: area.deleteForward()
+            case 7: area.move([.left, .right, .up, .down, .wordLeft, .wordRight, .start, .end].randomElement(using: &generator)!,
+                              width: 9)
+            case 8: area.deleteWordBackward()
+            default: area.deleteToLineEnd()
+            }
+            let fresh = TextArea(area.text)
+            #expect(area.characters == fresh.characters, "step \(step): the string and the characters agree")
+            #expect(area.rows(width: 9) == fresh.rows(width: 9), "step \(step): \(area.text.debugDescription)")
+            if area.rows(width: 9) != fresh.rows(width: 9) { return }
+        }
+    }
+}
+
+/// A small deterministic random number generator (SplitMix64), so a failure can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -42,9 +42,13 @@ public final class TmuxSession {
         try tmux(["send-keys", "-t", "main", "-l", text])
     }
 
-    /// Pastes text as a terminal does when the program asked for bracketed paste.
+    /// Pastes text as a terminal does when the program asked for bracketed paste. The text goes through a
+    /// file: a command-line argument holds at most 128 KiB.
     public func paste(_ text: String) throws {
-        try tmux(["set-buffer", "-b", "journey-test", text])
+        let file = FileManager.default.temporaryDirectory.appending(path: "\(socket)-paste-\(UUID().uuidString)")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        try tmux(["load-buffer", "-b", "journey-test", file.path])
         try tmux(["paste-buffer", "-p", "-d", "-b", "journey-test", "-t", "main"])
     }
 

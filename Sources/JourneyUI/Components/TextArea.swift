@@ -2,22 +2,42 @@ import JourneyLayout
 
 /// Text being written and the cursor in it. Pure editing by whole characters (grapheme clusters, so
 /// the cursor never lands inside an accent or an emoji), word-wrapped by display width.
+///
+/// Each key costs work in proportion to the paragraph it changes, not to the whole text: the text is
+/// kept both as characters and as a `String` (updated in place through the UTF-8 offset of each
+/// character), and the rows at the width last asked for (`wrap(at:)`) are re-wrapped only for the
+/// paragraph an edit touches.
 public struct TextArea: Equatable, Sendable {
     /// Longer text is not taken in, so every key stays quick.
     public static let maximumLength = 100_000
 
     public private(set) var characters: [Character]
+    /// The same text as a string, always in step with `characters`.
+    public private(set) var text: String
     /// Where the cursor is: an index into `characters`, from 0 to its count.
     public private(set) var cursor: Int
     /// The column that moving up and down aims for, kept across shorter rows.
     private var goalColumn: Int?
+    /// The UTF-8 offset in `text` where each character starts, and one for the end.
+    private var offsets: [Int]
+    /// The wrapping width `rows` holds rows for.
+    private var width = 0
+    private var wrapped: [Range<Int>] = []
 
     public init(_ text: String = "") {
-        characters = Array(Self.clean(text))
+        let clean = Self.clean(text)
+        characters = Array(clean)
+        self.text = clean
         cursor = characters.count
+        offsets = Self.offsets(of: characters[...], from: 0)
     }
 
-    public var text: String { String(characters) }
+    /// Keeps rows for this width from now on, re-wrapping only what edits change.
+    public mutating func wrap(at width: Int) {
+        guard width != self.width else { return }
+        self.width = width
+        wrapped = rows(width: width, from: 0, to: characters.count)
+    }
 
     // MARK: Editing
 
@@ -105,14 +125,20 @@ public struct TextArea: Equatable, Sendable {
     /// The text's rows at `width` columns, as ranges of `characters` (line breaks left out). Words wrap
     /// whole; a space that ends a row may hang past the width, and a word wider than a row is broken.
     public func rows(width: Int) -> [Range<Int>] {
+        width == self.width && width > 0 ? wrapped : rows(width: width, from: 0, to: characters.count)
+    }
+
+    /// The rows of the paragraphs from `start` (a paragraph's start) to `end` (the end of the text or a
+    /// line break).
+    private func rows(width: Int, from start: Int, to end: Int) -> [Range<Int>] {
         let width = max(1, width)
         var rows: [Range<Int>] = []
-        var start = 0
+        var start = start
         var column = 0
         var afterSpace: Int?
-        var index = 0
-        while index <= characters.count {
-            guard index < characters.count, characters[index] != "\n" else {
+        var index = start
+        while index <= end {
+            guard index < end, characters[index] != "\n" else {
                 rows.append(start..<index)
                 start = index + 1
                 column = 0
@@ -175,15 +201,45 @@ public struct TextArea: Equatable, Sendable {
     // MARK: Plumbing
 
     /// Replaces a range and lets the characters around it join up again (an accent typed after its
-    /// letter becomes one character); the cursor goes after the new text.
+    /// letter becomes one character); the cursor goes after the new text. Keeps `text`, the offsets and
+    /// the rows in step.
     private mutating func replace(_ range: Range<Int>, with new: [Character]) {
         let lower = max(0, range.lowerBound - 1)
         let upper = min(characters.count, range.upperBound + 1)
         let before = String(characters[lower..<range.lowerBound]) + String(new)
-        let joined = Array(before + String(characters[range.upperBound..<upper]))
+        let joinedText = before + String(characters[range.upperBound..<upper])
+        let joined = Array(joinedText)
+        let utf8 = text.utf8
+        text.replaceSubrange(utf8.index(utf8.startIndex, offsetBy: offsets[lower])..<utf8.index(utf8.startIndex, offsetBy: offsets[upper]),
+                             with: joinedText)
+        let shift = joinedText.utf8.count - (offsets[upper] - offsets[lower])
+        offsets.replaceSubrange(lower..<upper, with: Self.offsets(of: joined[...], from: offsets[lower]).dropLast())
+        for index in (lower + joined.count)..<offsets.count { offsets[index] += shift }
         characters.replaceSubrange(lower..<upper, with: joined)
         cursor = lower + min(joined.count, Array(before).count)
         goalColumn = nil
+        rewrap(lower..<upper, becoming: joined.count)
+    }
+
+    /// Re-wraps the paragraphs around a replaced range; the rows after them only move.
+    private mutating func rewrap(_ replaced: Range<Int>, becoming count: Int) {
+        guard width > 0 else { return }
+        let shift = count - replaced.count
+        let start = characters[..<replaced.lowerBound].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+        let end = characters[(replaced.lowerBound + count)...].firstIndex(of: "\n") ?? characters.count
+        // The old rows of those paragraphs: from the row holding `start` to the one ending at the old `end`.
+        let first = wrapped.firstIndex { $0.upperBound >= start } ?? wrapped.count
+        let last = wrapped.lastIndex { $0.lowerBound <= end - shift } ?? first
+        let fresh = rows(width: width, from: start, to: end)
+        let after = wrapped[(last + 1)...].map { ($0.lowerBound + shift)..<($0.upperBound + shift) }
+        wrapped = Array(wrapped[..<first]) + fresh + after
+    }
+
+    private static func offsets(of characters: ArraySlice<Character>, from start: Int) -> [Int] {
+        var offsets = [start]
+        offsets.reserveCapacity(characters.count + 1)
+        for character in characters { offsets.append(offsets[offsets.count - 1] + character.utf8.count) }
+        return offsets
     }
 
     private func wordStart(before index: Int) -> Int {

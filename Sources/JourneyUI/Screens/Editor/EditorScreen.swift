@@ -122,6 +122,7 @@ struct EditorScreen: Screen {
     func hints(_ context: Context) -> [String] { Self.keys.hints([.save, .close, .help]) }
 
     mutating func handle(_ key: Key, _ context: inout Context) -> Reaction? {
+        text.wrap(at: textWidth(context.body))
         if case .character(let character) = key {
             return edit(context) { $0.insert(String(character)) }
         }
@@ -144,6 +145,7 @@ struct EditorScreen: Screen {
     }
 
     mutating func receive(_ message: Message, _ context: inout Context) -> Reaction {
+        text.wrap(at: textWidth(context.body))
         switch message {
         case .paste(let pasted):
             let room = TextArea.maximumLength - text.characters.count
