@@ -122,7 +122,7 @@ struct EditorScreen: Screen {
     func hints(_ context: Context) -> [String] { Self.keys.hints([.save, .close, .help]) }
 
     mutating func handle(_ key: Key, _ context: inout Context) -> Reaction? {
-        text.wrap(at: textWidth(context.body))
+        text.wrap(at: Self.textWidth(context.body))
         if case .character(let character) = key {
             return edit(context) { $0.insert(String(character)) }
         }
@@ -132,7 +132,8 @@ struct EditorScreen: Screen {
         case .help: return .open(HelpScreen(sections: Self.keys.help + Player.redrawHelp))
         case .newLine: return edit(context) { $0.insert("\n") }
         case .move(let motion):
-            text.move(motion, width: textWidth(context.body), page: textHeight(context.body))
+            let parts = parts(context.body, context.glyphs.ellipsis)
+            text.move(motion, width: parts.textWidth, page: parts.textHeight)
             follow(context)
             return .stay
         case .deleteBackward: return edit(context) { $0.deleteBackward() }
@@ -145,7 +146,7 @@ struct EditorScreen: Screen {
     }
 
     mutating func receive(_ message: Message, _ context: inout Context) -> Reaction {
-        text.wrap(at: textWidth(context.body))
+        text.wrap(at: Self.textWidth(context.body))
         switch message {
         case .paste(let pasted):
             let room = TextArea.maximumLength - text.characters.count
@@ -223,9 +224,9 @@ struct EditorScreen: Screen {
 
     /// Scrolls the text so the cursor's row shows.
     private mutating func follow(_ context: Context) {
-        let row = text.cursorPosition(width: textWidth(context.body)).row
-        let height = textHeight(context.body)
-        scroll = min(max(scroll, row - height + 1), row)
+        let parts = parts(context.body, context.glyphs.ellipsis)
+        let row = text.cursorPosition(width: parts.textWidth).row
+        scroll = min(max(scroll, row - parts.textHeight + 1), row)
     }
 
     // MARK: Drawing
@@ -233,30 +234,30 @@ struct EditorScreen: Screen {
     /// The question and hint on top, the text in a box beneath, a status line (or three) at the bottom.
     func render(into frame: inout Frame, area: Area, context: Context) {
         let glyphs = context.glyphs.layout
-        let (heading, rest) = area.splitTop(headingRows(area).count)
-        for (offset, spans) in headingRows(area).enumerated() {
+        let parts = parts(area, context.glyphs.ellipsis)
+        let (heading, rest) = area.splitTop(parts.heading.count)
+        for (offset, spans) in parts.heading.enumerated() {
             frame.put(spans, row: heading.row + offset, column: heading.column, width: heading.width)
         }
-        let message = statusRows(area, context.glyphs.ellipsis)
-        let (box, statusArea) = rest.splitBottom(message.count)
+        let (box, statusArea) = rest.splitBottom(parts.status.count)
         let label = "\(glyphs.topLeft)\(glyphs.horizontal) Your answer "
         frame.put([Span(label + glyphs.repeated(glyphs.horizontal, box.width - DisplayWidth.of(label)), [.prompt, .border])],
                   row: box.row, column: box.column, width: box.width)
 
-        let width = textWidth(area)
-        let rows = text.rows(width: width)
-        let cursor = text.cursorPosition(width: width)
-        let height = textHeight(area)
+        let rows = text.rows(width: parts.textWidth)
+        let cursor = text.cursorPosition(width: parts.textWidth)
+        let height = parts.textHeight
         let first = min(max(scroll, cursor.row - height + 1), cursor.row)
         for offset in 0..<height {
             let y = box.row + 1 + offset
             frame.put([Span(glyphs.vertical + " ", [.prompt, .border])], row: y, column: box.column)
             guard rows.indices.contains(first + offset) else { continue }
             let range = rows[first + offset]
-            frame.put([Span(String(text.characters[range]), .answer)], row: y, column: box.column + 2, width: width + 1)
+            frame.put([Span(String(text.characters[range]), .answer)], row: y, column: box.column + 2,
+                      width: parts.textWidth + 1)
         }
-        frame.cursor = (box.row + 1 + cursor.row - first, box.column + 2 + min(cursor.column, width))
-        for (offset, spans) in message.enumerated() {
+        frame.cursor = (box.row + 1 + cursor.row - first, box.column + 2 + min(cursor.column, parts.textWidth))
+        for (offset, spans) in parts.status.enumerated() {
             frame.put(spans, row: statusArea.row + offset, column: statusArea.column, width: statusArea.width)
         }
         if rows.count > height, case .editing = status {
@@ -265,28 +266,30 @@ struct EditorScreen: Screen {
         }
     }
 
-    /// What the editor has to say, wrapped: a problem takes up to three rows.
-    private func statusRows(_ area: Area, _ ellipsis: String) -> [[Span]] {
+    /// How the editor divides an area: the question (at most a third of it) and the hint's first line
+    /// with a blank row on top, a status of up to three rows at the bottom, the text between, with a
+    /// column kept for the cursor at the end of a row.
+    private struct Parts {
+        var heading: [[Span]]
+        var status: [[Span]]
+        var textWidth: Int
+        var textHeight: Int
+    }
+
+    private func parts(_ area: Area, _ ellipsis: String) -> Parts {
+        let question = Layout.wrap([Span(VisibleText.prose(prompt.question), [.prompt, .strong])], width: area.width)
+        let hintRow = hint.flatMap { Layout.wrap([Span("Hint: " + VisibleText.prose($0), .hint)], width: area.width).first }
+        let heading = Array(question.prefix(max(1, area.height / 3))) + (hintRow.map { [$0] } ?? []) + [[]]
         let message: [Span] = switch status {
         case .editing: [Span(changed ? "Your draft is kept as you type." : "Ctrl-S saves, Esc closes.", .meta)]
         case .saving: [Span("Saving\(ellipsis)", .meta)]
         case .problem(let text, _): [Span(VisibleText.prose(text), .notice)]
         }
-        return Array(Layout.wrap(message, width: area.width).prefix(3))
+        let status = Array(Layout.wrap(message, width: area.width).prefix(3))
+        return Parts(heading: heading, status: status, textWidth: Self.textWidth(area),
+                     textHeight: max(1, area.height - heading.count - 1 - status.count))
     }
 
-    /// The question, at most a third of the area, and the hint's first line, then a blank row.
-    private func headingRows(_ area: Area) -> [[Span]] {
-        var question = Layout.wrap([Span(VisibleText.prose(prompt.question), [.prompt, .strong])], width: area.width)
-        question = Array(question.prefix(max(1, area.height / 3)))
-        let hintRow = hint.flatMap { Layout.wrap([Span("Hint: " + VisibleText.prose($0), .hint)], width: area.width).first }
-        return question + (hintRow.map { [$0] } ?? []) + [[]]
-    }
-
-    /// Columns for text: the box's bar and a column for the cursor at the end of a row left out.
-    private func textWidth(_ area: Area) -> Int { max(1, area.width - 3) }
-
-    private func textHeight(_ area: Area) -> Int {
-        max(1, area.height - headingRows(area).count - 1 - statusRows(area, "").count)
-    }
+    /// The columns text takes: the box's bar and a column for the cursor left out.
+    private static func textWidth(_ area: Area) -> Int { max(1, area.width - 3) }
 }
