@@ -47,6 +47,32 @@ public struct AnswerRecord: Codable, Equatable, Sendable, FetchableRecord, Mutab
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
+
+    /// Read by column rather than through `Decodable`: an export reads every version of every answer.
+    public init(row: Row) throws {
+        id = row["id"]
+        courseID = row["courseID"]
+        promptID = row["promptID"]
+        text = row["text"]
+        savedAt = row["savedAt"]
+        moduleTitle = row["moduleTitle"]
+        lessonID = row["lessonID"]
+        lessonTitle = row["lessonTitle"]
+        promptText = row["promptText"]
+    }
+
+    public init(id: Int64?, courseID: String, promptID: String, text: String, savedAt: Date, moduleTitle: String,
+                lessonID: String, lessonTitle: String, promptText: String) {
+        self.id = id
+        self.courseID = courseID
+        self.promptID = promptID
+        self.text = text
+        self.savedAt = savedAt
+        self.moduleTitle = moduleTitle
+        self.lessonID = lessonID
+        self.lessonTitle = lessonTitle
+        self.promptText = promptText
+    }
 }
 
 /// Unsaved text of an answer, one row per player session, so two sessions never overwrite each other.

@@ -137,7 +137,7 @@ struct BlockLayout {
         let indent = width >= Self.minimumNestedWidth + 2 ? "  " : ""
         let mark = glyphs.continuation + " "
         var result: [StyledLine] = []
-        for sourceLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for sourceLine in text.lines {
             let expanded = VisibleText.make(Self.expandingTabs(sourceLine))
             var chunks = InlineFlow.hardWrap(expanded, width: width - indent.count)
             if chunks.count > 1 {

@@ -57,7 +57,7 @@ public struct Layout: Sendable {
 
     /// A learner's answer as they wrote it, their line breaks kept, in the role of their own words.
     public static func answer(_ text: String, width: Int) -> [[Span]] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+        text.lines.flatMap { line in
             InlineFlow.wrap([Span(VisibleText.prose(String(line)), .answer)], width: width)
         }
     }

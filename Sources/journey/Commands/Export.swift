@@ -54,43 +54,81 @@ struct Export: ParsableCommand {
 /// and no control character from the course or the answers reaches a terminal that shows it.
 enum JournalMarkdown {
     static func text(_ course: Course, _ journal: CourseJournal, includeDrafts: Bool) -> String {
-        var lines = ["# \(VisibleText.prose(course.title)): my journal", "",
-                     "Exported \(DateLabel.text(Date())). These are your own words; keep them somewhere private.", ""]
-        if journal.entries.isEmpty { lines += ["No answers saved yet.", ""] }
+        var out = ""
+        out.reserveCapacity(journal.entries.reduce(4096) { total, entry in
+            total + entry.answers.reduce(256) { $0 + $1.text.utf8.count + 64 }
+        })
+        func line(_ text: String = "") {
+            out += text
+            out += "\n"
+        }
+        line("# \(VisibleText.prose(course.title)): my journal")
+        line()
+        line("Exported \(DateLabel.text(Date())). These are your own words; keep them somewhere private.")
+        line()
+        if journal.entries.isEmpty {
+            line("No answers saved yet.")
+            line()
+        }
         let current = journal.entries.filter(\.inCourse)
         let orphans = journal.entries.filter { !$0.inCourse }
         for (index, entry) in current.enumerated() {
             let previous = index > 0 ? current[index - 1] : nil
-            if entry.moduleTitle != previous?.moduleTitle { lines += ["## \(VisibleText.prose(entry.moduleTitle))", ""] }
-            if entry.lessonID != previous?.lessonID { lines += ["### \(VisibleText.prose(entry.lessonTitle))", ""] }
-            lines += self.entry(entry)
+            if entry.moduleTitle != previous?.moduleTitle {
+                line("## \(VisibleText.prose(entry.moduleTitle))")
+                line()
+            }
+            if entry.lessonID != previous?.lessonID {
+                line("### \(VisibleText.prose(entry.lessonTitle))")
+                line()
+            }
+            write(entry, line)
         }
-        if !orphans.isEmpty { lines += ["## Answers to prompts no longer in the course", ""] }
+        if !orphans.isEmpty {
+            line("## Answers to prompts no longer in the course")
+            line()
+        }
         for entry in orphans {
-            lines += ["### \(VisibleText.prose(entry.lessonTitle))", ""] + self.entry(entry)
+            line("### \(VisibleText.prose(entry.lessonTitle))")
+            line()
+            write(entry, line)
         }
         if !journal.ticks.isEmpty {
-            lines += ["## Checklists", ""]
-            lines += journal.ticks.map { "- [\($0.ticked ? "x" : " ")] \(VisibleText.prose($0.text ?? $0.itemID))" } + [""]
+            line("## Checklists")
+            line()
+            for tick in journal.ticks { line("- [\(tick.ticked ? "x" : " ")] \(VisibleText.prose(tick.text ?? tick.itemID))") }
+            line()
         }
-        return lines.joined(separator: "\n")
+        return out
     }
 
     /// A prompt, its answers newest first, and any drafts.
-    private static func entry(_ entry: CourseJournal.Entry) -> [String] {
-        var lines = ["**\(VisibleText.prose(entry.prompt))**", ""]
+    private static func write(_ entry: CourseJournal.Entry, _ line: (String) -> Void) {
+        line("**\(VisibleText.prose(entry.prompt))**")
+        line("")
         for (index, answer) in entry.answers.enumerated() {
-            if index == 1 { lines += ["Earlier versions:", ""] }
-            lines += quoted(answer.text) + ["", "_Saved \(DateLabel.text(answer.savedAt))_", ""]
+            if index == 1 {
+                line("Earlier versions:")
+                line("")
+            }
+            quote(answer.text, line)
+            line("")
+            line("_Saved \(DateLabel.text(answer.savedAt))_")
+            line("")
         }
         for draft in entry.drafts {
-            lines += ["Unsaved draft:", ""] + quoted(draft.text) + ["", "_Written \(DateLabel.text(draft.updatedAt))_", ""]
+            line("Unsaved draft:")
+            line("")
+            quote(draft.text, line)
+            line("")
+            line("_Written \(DateLabel.text(draft.updatedAt))_")
+            line("")
         }
-        return lines
     }
 
-    private static func quoted(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> " + VisibleText.make(String($0)) }
+    /// The learner's words as a quote, line by line, with no control character left raw.
+    private static func quote(_ text: String, _ line: (String) -> Void) {
+        for piece in text.lines { line(piece.isEmpty ? ">" : "> " + VisibleText.make(String(piece))) }
     }
 }
 
@@ -117,15 +155,14 @@ struct JournalJSON: Encodable {
     var checklist: [Tick]
 
     init(_ course: Course, _ journal: CourseJournal) {
-        let dates = ISO8601DateFormatter()
         self.course = CourseInfo(id: course.id, title: course.title, version: course.version)
-        exported = dates.string(from: Date())
+        exported = DateLabel.iso8601(Date())
         prompts = journal.entries.map { entry in
             Prompt(id: entry.promptID, module: entry.moduleTitle, lessonID: entry.lessonID, lesson: entry.lessonTitle,
                    prompt: entry.prompt, inCourse: entry.inCourse,
-                   answers: entry.answers.map { Text(text: $0.text, date: dates.string(from: $0.savedAt)) },
-                   drafts: entry.drafts.isEmpty ? nil : entry.drafts.map { Text(text: $0.text, date: dates.string(from: $0.updatedAt)) })
+                   answers: entry.answers.map { Text(text: $0.text, date: DateLabel.iso8601($0.savedAt)) },
+                   drafts: entry.drafts.isEmpty ? nil : entry.drafts.map { Text(text: $0.text, date: DateLabel.iso8601($0.updatedAt)) })
         }
-        checklist = journal.ticks.map { Tick(id: $0.itemID, text: $0.text, ticked: $0.ticked, date: dates.string(from: $0.updatedAt)) }
+        checklist = journal.ticks.map { Tick(id: $0.itemID, text: $0.text, ticked: $0.ticked, date: DateLabel.iso8601($0.updatedAt)) }
     }
 }

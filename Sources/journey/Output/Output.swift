@@ -41,19 +41,22 @@ enum Output {
     }
 
     /// Pretty JSON with C1 control characters and DEL escaped too, so the text is safe on a terminal.
+    /// (The encoder escapes C0 controls itself; DEL is one byte, and every C1 control starts with 0xC2.)
     static func json(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "" }
-        var text = ""
-        for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
+        let text = String(decoding: data, as: UTF8.self)
+        guard data.contains(where: { $0 == 0x7F || $0 == 0xC2 }) else { return text + "\n" }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
             if VisibleText.isControl(scalar) && scalar != "\n" {
-                text += String(format: "\\u%04x", scalar.value)
+                escaped += String(format: "\\u%04x", scalar.value)
             } else {
-                text.unicodeScalars.append(scalar)
+                escaped.unicodeScalars.append(scalar)
             }
         }
-        return text + "\n"
+        return escaped + "\n"
     }
 
     static func plural(_ count: Int, _ noun: String) -> String {
