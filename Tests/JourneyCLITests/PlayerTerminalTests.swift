@@ -69,7 +69,7 @@ import TestSupport
         try session.send("j", "j", "j", "j", "j", "j", "j")
         let top = try session.waitFor("scrolled") { $0.split(separator: "\n").dropFirst().first?.contains("Clear boundaries") == true }
         #expect(top.contains("Clear boundaries"))
-        for (columns, rows) in [(40, 12), (30, 8), (29, 8), (20, 6), (1, 1), (100, 30), (80, 24)] {
+        for (columns, rows) in [(40, 12), (50, 15), (120, 40), (30, 8), (29, 8), (20, 6), (1, 1), (100, 30), (80, 24)] {
             try session.resize(columns: columns, rows: rows)
             if columns >= 30 && rows >= 8 {
                 try session.waitFor("\(columns)x\(rows) lesson") { screen in

@@ -5,7 +5,7 @@ import JourneyStore
 /// Where the learner's answers and progress live: `--data-dir`, else `JOURNEY_DATA_DIR`, else
 /// `$XDG_DATA_HOME/journey`, else `~/.local/share/journey`.
 struct DataOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Keep your answers and progress in this folder (default: $JOURNEY_DATA_DIR, "
+    @Option(help: ArgumentHelp("The folder where your answers and progress are kept (default: $JOURNEY_DATA_DIR, "
         + "else $XDG_DATA_HOME/journey, else ~/.local/share/journey).", valueName: "dir"))
     var dataDir: String?
 

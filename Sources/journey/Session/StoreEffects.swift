@@ -36,9 +36,10 @@ final class StoreEffects: EffectPerformer, Sendable {
         self.inbox = inbox
     }
 
-    /// Checks the whole database once the player is on screen (it takes time in proportion to its size).
+    /// Checks the whole database once the player is on screen (it takes time in proportion to its size,
+    /// so it waits a moment rather than compete with the first frame).
     func verifyInBackground() {
-        queue.async { [self] in
+        queue.asyncAfter(deadline: .now() + 1) { [self] in
             do {
                 try store.verify()
             } catch {
