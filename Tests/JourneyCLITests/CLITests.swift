@@ -31,7 +31,7 @@ import TestSupport
     @Test func lintOfTheBundledCourseIsClean() throws {
         let outcome = try journey("lint")
         #expect(outcome.status == 0)
-        #expect(outcome.stderr == "0 errors, 0 warnings in 13 lessons\n")
+        #expect(outcome.stderr == "0 errors, 0 warnings in 14 lessons\n")
     }
 
     @Test func lintReportsSortedDiagnosticsAndExitsOneOnErrors() throws {
@@ -49,9 +49,11 @@ import TestSupport
             "\(root)/a.md:6:1: warning: raw HTML is shown as text, not interpreted",
             "\(root)/a.md:6:8: warning: raw HTML is shown as text, not interpreted",
             "\(root)/b.md:6:4: warning: lesson 'three' has no reflection prompt (> [!REFLECT] prompt-id)",
+            "\(root)/course.yaml: warning: the course asks reflection prompts but has no support page; name one with "
+                + "'support: FILE.md' in course.yaml (see docs/course-format.md)",
             "\(root)/course.yaml:2:23: error: the manifest names 'gone.md', which does not exist",
         ])
-        #expect(lines.last == "2 errors, 3 warnings in 3 lessons")
+        #expect(lines.last == "2 errors, 4 warnings in 3 lessons")
         #expect(try journey("lint", folder.path(), "--json").status == 1)
     }
 
@@ -87,8 +89,23 @@ import TestSupport
         let lessons = try #require(modules[2]["lessons"] as? [[String: Any]])
         #expect(lessons.first?["id"] as? String == "acknowledge-the-hurt")
         let prompts = try #require(lessons.first?["prompts"] as? [[String: Any]])
-        #expect(prompts.first?["id"] as? String == "acknowledge-name-it")
+        #expect(prompts.first?["id"] as? String == "acknowledge-name-the-hurt")
         #expect((prompts.first?["text"] as? String)?.hasPrefix("If you feel ready") == true)
+        #expect((lessons.first?["contentNote"] as? String)?.contains("Go gently") == true)
+        #expect((course["support"] as? [String: Any])?["title"] as? String == "Support")
+    }
+
+    @Test func printSupportPrintsTheSupportPageOrSaysThereIsNone() throws {
+        let page = try journey("print", "--support", "--width", "60")
+        #expect(page.status == 0)
+        #expect(page.stdout.hasPrefix("Support\n"))
+        #expect(page.stdout.contains("┌─ Warning"), "the crisis callout is boxed with its label")
+        #expect(page.stdout.contains("lists no phone numbers"))
+        let folder = try TemporaryFolder(["course.yaml": "title: T\nmodules: [a.md]\n", "a.md": "## A\n\nText.\n"])
+        let none = try journey("print", folder.path(), "--support")
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("the course has no support page"))
+        #expect(try journey("print", "--support", "--lesson", "set-boundaries").status == 64)
     }
 
     @Test func outlineOfAFileGivesItsAbsolutePath() throws {

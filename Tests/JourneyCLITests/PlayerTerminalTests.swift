@@ -2,15 +2,52 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The player in a real terminal (tmux): reading, every lesson, search, help, resizing down to 1x1,
-/// suspending, quitting and signals, each ending with the terminal restored.
+/// The player in a real terminal (tmux), on a small fixture course: reading, every lesson, search, help,
+/// resizing down to 1x1, suspending, quitting and signals, each ending with the terminal restored. One
+/// smoke test opens the bundled course.
 @Suite struct PlayerTerminalTests {
-    static let lessonTitles = [
-        "Welcome to this course", "Finding your way around", "Caring for yourself along the way",
-        "Trust is the ground we stand on", "Trust and how we feel", "Acknowledge the hurt",
-        "Seek professional support", "Practise self-compassion", "Set boundaries", "Look for consistency",
-        "Communicate openly", "Looking back, looking ahead", "Kinds of support",
-    ]
+    static let lessonTitles = ["Opening", "Second steps", "Boundaries", "Going on", "The end"]
+
+    /// Two modules of lessons, one long enough to scroll, and a support page.
+    static func course() throws -> TemporaryFolder {
+        let filler = (1...16).map { "Paragraph \($0) of the boundaries lesson, written long enough to wrap on a narrow screen." }
+        return try TemporaryFolder([
+            "course.yaml": "id: fixture\ntitle: Fixture Course\nmodules: [first.md, second.md]\nsupport: support.md\n",
+            "first.md": """
+                # First module
+
+                ## Opening {#opening}
+
+                Welcome to the fixture course.
+
+                > [!REFLECT] opening-why
+                > What brings you here?
+
+                ## Second steps {#second-steps}
+
+                A short lesson.
+
+                ## Boundaries {#boundaries}
+
+                Boundaries are lines that show what is okay for you.
+
+                \(filler.prefix(3).joined(separator: "\n\n"))
+
+                Clear boundaries help trust grow, and this paragraph is the one the resizing test keeps at the top.
+
+                \(filler.dropFirst(3).joined(separator: "\n\n"))
+
+                """,
+            "second.md": "# Second module\n\n## Going on {#going-on}\n\nMore text.\n\n## The end {#the-end}\n\nThe last words.\n",
+            "support.md": "# Support\n\nIf you are in crisis, call a crisis line where you live.\n",
+        ])
+    }
+
+    private func start(_ course: TemporaryFolder, _ arguments: String = "", columns: Int = 80, rows: Int = 24,
+                       environment: [String: String] = [:]) throws -> TmuxSession {
+        try TmuxSession(columns: columns, rows: rows, command: "\(TmuxSession.journey) '\(course.path())' \(arguments)",
+                        environment: environment)
+    }
 
     private func expectRestored(_ session: TmuxSession, status: Int) throws {
         #expect(try session.exitStatus() == status)
@@ -19,62 +56,69 @@ import TestSupport
     }
 
     @Test func readsEveryLessonInOrderAndQuits() throws {
-        let session = try TmuxSession(command: TmuxSession.journey)
-        try session.waitFor("Lesson 1 of 13")
-        let first = try session.screen()
-        #expect(first.contains("Learning to Trust Again › Welcome › Welcome to this course"))
-        #expect(first.contains("? help  r answer  q quit"))
+        let course = try Self.course()
+        let session = try start(course)
+        let first = try session.waitFor("Lesson 1 of 5")
+        #expect(first.contains("Fixture Course › First module › Opening"))
+        #expect(first.contains("? help  s support  q quit"))
         for (index, title) in Self.lessonTitles.enumerated().dropFirst() {
             try session.send(index % 2 == 0 ? "n" : "Right")
-            try session.waitFor("Lesson \(index + 1) of 13")
+            try session.waitFor("Lesson \(index + 1) of 5")
             #expect(try session.screen().contains(title))
         }
         #expect(try session.screen().contains("% read"), "the bar shows lessons read")
         try session.send("p")
-        try session.waitFor("Lesson 12 of 13")
-        try session.send("g", "j", "j", "C-d", "Space", "b", "G", "k", "Home")
+        try session.waitFor("Lesson 4 of 5")
+        try session.send("p", "g", "j", "j", "C-d", "Space", "b", "G", "k", "Home")
         try session.waitFor("Top")
         try session.send("q")
         try expectRestored(session, status: 0)
     }
 
     @Test func contentsSearchAndHelp() throws {
-        let session = try TmuxSession(command: TmuxSession.journey)
-        try session.waitFor("Lesson 1 of 13")
+        let course = try Self.course()
+        let session = try start(course)
+        try session.waitFor("Lesson 1 of 5")
         try session.send("t")
         try session.waitFor("Contents")
         try session.send("G", "Enter")
-        try session.waitFor("Lesson 13 of 13")
+        try session.waitFor("Lesson 5 of 5")
         try session.send("/")
         try session.waitFor("Search:")
-        try session.type("BOUNDARY")
+        try session.type("CLEAR BOUNDARIES")
         try session.send("Enter")
-        try session.waitFor("matching lines")
+        try session.waitFor("matching line")
         try session.send("Enter")
-        try session.waitFor("Lesson 9 of 13")
+        try session.waitFor("Lesson 3 of 5")
         try session.send("/")
-        try session.waitFor("Search: BOUNDARY")
+        try session.waitFor("Search: CLEAR BOUNDARIES")
         try session.send("Escape", "?")
         try session.waitFor("Reading")
         #expect(try session.screen().contains("next lesson"))
         try session.send("Escape")
-        try session.waitFor("? help  r answer  q quit")
+        try session.waitFor("? help  s support  q quit")
         try session.send("t", "q")
         try expectRestored(session, status: 0)
     }
 
     @Test func resizesDownToOneCellAndBackKeepingTheParagraph() throws {
-        let session = try TmuxSession(command: TmuxSession.journey + " --lesson set-boundaries")
-        try session.waitFor("Lesson 9 of 13")
-        try session.send("j", "j", "j", "j", "j", "j", "j")
-        let top = try session.waitFor("scrolled") { $0.split(separator: "\n").dropFirst().first?.contains("Clear boundaries") == true }
-        #expect(top.contains("Clear boundaries"))
+        let course = try Self.course()
+        let session = try start(course, "--lesson boundaries")
+        try session.waitFor("Lesson 3 of 5")
+        let atTop = { (screen: String) in screen.split(separator: "\n").dropFirst().first?.contains("Clear boundaries") == true }
+        // A search puts its line two below the top; two lines down brings the paragraph to the top.
+        try session.send("/")
+        try session.type("clear boundaries")
+        try session.send("Enter")
+        try session.waitFor("matching line")
+        try session.send("Enter")
+        try session.waitFor("Lesson 3 of 5")
+        try session.send("j", "j")
+        try session.waitFor("the paragraph at the top", atTop)
         for (columns, rows) in [(40, 12), (50, 15), (120, 40), (30, 8), (29, 8), (20, 6), (1, 1), (100, 30), (80, 24)] {
             try session.resize(columns: columns, rows: rows)
             if columns >= 30 && rows >= 8 {
-                try session.waitFor("\(columns)x\(rows) lesson") { screen in
-                    screen.split(separator: "\n").dropFirst().first?.contains("Clear boundaries") == true
-                }
+                try session.waitFor("\(columns)x\(rows) lesson", atTop)
             } else if columns >= 20 {
                 try session.waitFor("30x8")
             }
@@ -84,19 +128,20 @@ import TestSupport
     }
 
     @Test func suspendsToTheShellAndComesBack() throws {
+        let course = try Self.course()
         let session = try TmuxSession(command: "exec env PS1=READY: bash --norc -i")
         try session.waitFor("READY:")
-        try session.type(TmuxSession.journey)
+        try session.type("\(TmuxSession.journey) '\(course.path())'")
         try session.send("Enter")
-        try session.waitFor("Lesson 1 of 13")
+        try session.waitFor("Lesson 1 of 5")
         try session.send("C-z")
         try session.waitFor("Stopped")
         #expect(try session.query("#{alternate_on}") == "0")
         try session.type("fg")
         try session.send("Enter")
-        try session.waitFor("Lesson 1 of 13")
+        try session.waitFor("Lesson 1 of 5")
         try session.send("n")
-        try session.waitFor("Lesson 2 of 13")
+        try session.waitFor("Lesson 2 of 5")
         try session.send("q")
         try session.type("echo status=$?")
         try session.send("Enter")
@@ -105,64 +150,68 @@ import TestSupport
 
     @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129)])
     func signalsRestoreTheTerminal(_ signal: Int32, _ status: Int) throws {
-        let session = try TmuxSession(command: TmuxSession.journey)
-        try session.waitFor("Lesson 1 of 13")
-        let pid = try session.query("#{pane_pid}")
-        let children = try String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)
-        let player = try #require(children.split(separator: " ").first.flatMap { pid_t($0) })
-        kill(player, signal)
+        let course = try Self.course()
+        let session = try start(course)
+        try session.waitFor("Lesson 1 of 5")
+        kill(try session.programPID(), signal)
         try expectRestored(session, status: status)
     }
 
     @Test func ctrlCQuitsWithTheInterruptStatus() throws {
-        let session = try TmuxSession(command: TmuxSession.journey)
-        try session.waitFor("Lesson 1 of 13")
+        let course = try Self.course()
+        let session = try start(course)
+        try session.waitFor("Lesson 1 of 5")
         try session.send("C-c")
         try expectRestored(session, status: 130)
     }
 
     @Test(arguments: ["xterm-256color", "screen-256color", "tmux-256color", "linux", "vt100"])
     func worksWithEachTerminalType(_ term: String) throws {
-        let session = try TmuxSession(command: TmuxSession.journey, environment: ["TERM": term])
-        try session.waitFor("Lesson 1 of 13")
+        let course = try Self.course()
+        let session = try start(course, environment: ["TERM": term])
+        try session.waitFor("Lesson 1 of 5")
         try session.send("n")
-        try session.waitFor("Lesson 2 of 13")
+        try session.waitFor("Lesson 2 of 5")
         try session.send("q")
         try expectRestored(session, status: 0)
     }
 
     @Test func plainLocaleDrawsInASCIIAndNoColorStillWorks() throws {
-        let session = try TmuxSession(command: TmuxSession.journey, environment: ["LANG": "C", "LC_ALL": "C", "NO_COLOR": "1"])
-        let screen = try session.waitFor("Lesson 1 of 13")
-        #expect(screen.contains("Learning to Trust Again > Welcome > Welcome to this course"))
-        #expect(screen.contains("---------- 0% read - module 0/3"), "an ASCII bar")
+        let course = try Self.course()
+        let session = try start(course, environment: ["LANG": "C", "LC_ALL": "C", "NO_COLOR": "1"])
+        let screen = try session.waitFor("Lesson 1 of 5")
+        #expect(screen.contains("Fixture Course > First module > Opening"))
+        #expect(screen.contains("#------- 20% read - module 1/3"), "an ASCII bar")
         #expect(screen.contains("+- Reflect --"), "ASCII frames")
         #expect(!screen.contains("█"))
-        #expect(screen.contains("When someone we rely on lets us down"))
         try session.send("q")
         try expectRestored(session, status: 0)
     }
 
     @Test func unknownTerminalTypeIsAClearError() throws {
-        let session = try TmuxSession(command: "TERM=no-such-terminal " + TmuxSession.journey)
+        let course = try Self.course()
+        let session = try TmuxSession(command: "TERM=no-such-terminal \(TmuxSession.journey) '\(course.path())'")
         try session.waitFor("cannot use terminal type 'no-such-terminal'")
         #expect(try session.exitStatus() == 1)
     }
 
     @Test func printOnATerminalWrapsToItsWidthAndStyles() throws {
-        let session = try TmuxSession(columns: 50, rows: 60, command: TmuxSession.journey + " print --lesson set-boundaries")
+        let course = try Self.course()
+        let session = try TmuxSession(columns: 50, rows: 60,
+                                      command: "\(TmuxSession.journey) print '\(course.path())' --lesson boundaries")
         #expect(try session.exitStatus() == 0)
         let lines = try session.screen().split(separator: "\n")
-        #expect(lines.first == "Set boundaries")
+        #expect(lines.first == "Boundaries")
         #expect(lines.allSatisfy { $0.count <= 50 })
         #expect(lines.contains { $0.count > 40 && !$0.contains("─") }, "text fills the 50 columns")
         #expect(try session.screen(escapes: true).contains("\u{1B}["), "styled on a terminal")
     }
 
     @Test func unknownLessonNamesTheClosestIDs() throws {
-        let outcome = try BuiltProgram.run(["--lesson", "boundaries"])
+        let course = try Self.course()
+        let outcome = try BuiltProgram.run([course.path(), "--lesson", "boundary"])
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("no lesson 'boundaries'; closest: set-boundaries"))
+        #expect(outcome.stderr.contains("no lesson 'boundary'; closest: boundaries"))
     }
 
     @Test func withoutATerminalSuggestsPrint() throws {
@@ -171,5 +220,28 @@ import TestSupport
             #expect(outcome.status == 1)
             #expect(outcome.stderr.contains("the player needs a terminal; to read the course as text, try `journey print`"))
         }
+    }
+
+    /// The bundled course opens, and from a lesson deep in it the support page is one key away and Esc
+    /// comes back to the same line.
+    @Test func theBundledCourseOpensAndSupportIsOneKeyAway() throws {
+        let session = try TmuxSession(command: TmuxSession.journey + " --lesson communicate-openly")
+        try session.waitFor("Lesson 12 of 14")
+        try session.send("G")
+        let before = try session.waitFor("Bot")
+        let line = before.split(separator: "\n").dropFirst().first.map(String.init) ?? ""
+        try session.send("s")
+        try session.waitFor("If you are in crisis")
+        #expect(try session.screen().contains("Learning to Trust Again › Support"))
+        try session.send("Escape")
+        try session.waitFor("the same line") { $0.split(separator: "\n").dropFirst().first.map(String.init) == line }
+        try session.send("r")
+        try session.waitFor("Your answer")
+        try session.send("C-o")
+        try session.waitFor("If you are in crisis")
+        try session.send("Escape")
+        try session.waitFor("Your answer")
+        try session.send("Escape", "q")
+        try expectRestored(session, status: 0)
     }
 }

@@ -150,10 +150,62 @@ import TestSupport
     }
 
     @Test func linterAdvisesOnEmptyLessonsAndLessonsWithoutPrompts() throws {
-        let (result, _) = try load(["course.yaml": "title: T\nmodules: [a.md]\n",
-                                    "a.md": "## Empty\n\n## No prompt\n\nText.\n\n## Good\n\n> [!REFLECT] p\n> Q?\n"])
+        let (result, _) = try load(["course.yaml": "title: T\nmodules: [a.md]\nsupport: help.md\n",
+                                    "a.md": "## Empty\n\n## No prompt\n\nText.\n\n## Good\n\n> [!REFLECT] p\n> Q?\n",
+                                    "help.md": "# Help\n\nCall someone.\n"])
         let warnings = Linter.lint(result).map { "\($0.line ?? 0) \($0.message)" }
         #expect(warnings == ["1 lesson 'empty' is empty", "3 lesson 'no-prompt' has no reflection prompt (> [!REFLECT] prompt-id)"])
+    }
+
+    @Test func aSupportPageIsOnePageTheManifestNamesAndContentNotesComeFirst() throws {
+        let (result, folder) = try load([
+            "course.yaml": "title: T\nmodules: [a.md]\nsupport: help.md\n",
+            "a.md": """
+                ## Hard {#hard}
+
+                > [!CONTENT-NOTE]
+                > This lesson asks about a hurt.
+
+                Text.
+
+                > [!REFLECT] p
+                > What helps?
+
+                ## Later {#later}
+
+                Text first.
+
+                > [!CONTENT-NOTE]
+                > Too late to be first.
+
+                > [!REFLECT] q
+                > It was hard, was it not?
+
+                """,
+            "help.md": "# Where to turn\n\n## In a crisis\n\nCall a crisis line.\n\n## Later\n\nSee a doctor.\n",
+        ])
+        let course = try #require(result.course)
+        let support = try #require(course.support)
+        #expect(support.title == "Where to turn")
+        #expect(support.blocks.count == 4, "its headings stay inside the one page")
+        #expect(course.lesson(id: "hard")?.contentNote == "This lesson asks about a hurt.")
+        #expect(course.lesson(id: "later")?.contentNote == nil)
+        let warnings = Linter.lint(result).filter { $0.severity == .warning }.map(\.message)
+        #expect(warnings.contains("a content note in lesson 'later' is not its first block, so it is not shown before the lesson"))
+        #expect(warnings.contains { $0.hasPrefix("prompt 'q' starts with 'It', which points back") })
+        #expect(!warnings.contains { $0.contains("not listed in course.yaml") }, "the support page is listed")
+        #expect(!warnings.contains { $0.contains("no support page") })
+        _ = folder
+    }
+
+    @Test func aCourseOfPromptsWithoutASupportPageIsAdvisedToHaveOne() throws {
+        let (result, folder) = try load(["course.yaml": "title: T\nmodules: [a.md]\n", "a.md": "## A\n\n> [!REFLECT] p\n> Q?\n"])
+        #expect(Linter.lint(result).map(\.formatted) == [
+            "\(folder.path("course.yaml")): warning: the course asks reflection prompts but has no support page; "
+                + "name one with 'support: FILE.md' in course.yaml (see docs/course-format.md)",
+        ])
+        let (missing, _) = try load(["course.yaml": "title: T\nmodules: [a.md]\nsupport: gone.md\n", "a.md": "## A\n\nText.\n"])
+        #expect(missing.diagnostics.map(\.message) == ["the manifest names 'gone.md', which does not exist"])
     }
 
     @Test func diagnosticsSortByPathThenLineThenColumnAsNumbers() {

@@ -43,7 +43,7 @@ public enum CourseLoader {
             }
             manifest = parsed
             moduleFiles = parsed.modules
-            let listed = Set(moduleFiles.map(\.file))
+            let listed = Set(moduleFiles.map(\.file) + [parsed.support?.file].compactMap { $0 })
             for file in folder.markdownFiles() where !listed.contains(file) {
                 diagnostics.append(Diagnostic(.warning, "not listed in \(Manifest.fileName), so not part of the course",
                                               path: folder.displayPath(of: file)))
@@ -61,29 +61,41 @@ public enum CourseLoader {
                 diagnostics.append(Diagnostic(.error, "module '\(file)' is listed twice", path: manifestPath, at: position))
                 continue
             }
-            guard !file.split(separator: "/").contains("..") && !file.hasPrefix("/") else {
-                diagnostics.append(Diagnostic(.error, "module '\(file)' must be inside the course folder",
-                                              path: manifestPath, at: position))
-                continue
-            }
-            let path = folder.displayPath(of: file)
-            let result = folder.read(file)
-            if case .failure(.missing) = result {
-                diagnostics.append(Diagnostic(.error, "the manifest names '\(file)', which does not exist",
-                                              path: manifestPath, at: position))
-                continue
-            }
-            guard let source = readSource(path: path, result, &diagnostics) else { continue }
+            guard let source = readListed(file, "module", at: position, in: folder, &diagnostics) else { continue }
             let stem = String(file.split(separator: "/").last?.split(separator: ".").first ?? "module")
             modules.append(ModuleFile.make(source, fallbackTitle: stem, diagnostics: &diagnostics))
         }
+        let support = manifest.support.flatMap { listed in
+            readListed(listed.file, "support page", at: listed.position, in: folder, &diagnostics)
+        }.map { SupportPage.make($0, diagnostics: &diagnostics) }
         let title = manifest.title.flatMap { $0.isEmpty ? nil : $0 }
             ?? URL(fileURLWithPath: folder.absolutePath).lastPathComponent
         let draft = CourseDraft(explicitID: manifest.id, title: title, description: manifest.description,
                                 authors: manifest.authors, version: manifest.version, language: manifest.language,
                                 path: folder.absolutePath, modules: modules)
-        let course = draft.assemble(diagnostics: &diagnostics, emptyPath: manifestPath)
+        var course = draft.assemble(diagnostics: &diagnostics, emptyPath: manifestPath)
+        course.support = support
+        course.manifestPath = folder.exists(Manifest.fileName) ? manifestPath : nil
         return LoadResult(course: course, diagnostics: diagnostics)
+    }
+
+    /// A file the manifest names (a module or the support page), or nil with an error: outside the
+    /// folder, missing, unreadable or binary.
+    private static func readListed(_ file: String, _ what: String, at position: SourcePosition?,
+                                   in folder: some CourseFolder, _ diagnostics: inout [Diagnostic]) -> SourceText? {
+        let manifestPath = folder.displayPath(of: Manifest.fileName)
+        guard !file.split(separator: "/").contains("..") && !file.hasPrefix("/") else {
+            diagnostics.append(Diagnostic(.error, "\(what) '\(file)' must be inside the course folder",
+                                          path: manifestPath, at: position))
+            return nil
+        }
+        let result = folder.read(file)
+        if case .failure(.missing) = result {
+            diagnostics.append(Diagnostic(.error, "the manifest names '\(file)', which does not exist",
+                                          path: manifestPath, at: position))
+            return nil
+        }
+        return readSource(path: folder.displayPath(of: file), result, &diagnostics)
     }
 
     /// The file's text, or nil with an error when it cannot be read or is binary.

@@ -11,8 +11,11 @@ struct Manifest {
     var version = ""
     var language = ""
     var modules: [(file: String, position: SourcePosition?)] = []
+    /// The support page: crisis and help guidance, one key away in the player.
+    var support: (file: String, position: SourcePosition?)?
 
-    private static let knownKeys = ["id", "title", "description", "authors", "version", "language", "modules"]
+    private static let knownKeys = ["id", "title", "description", "authors", "version", "language", "modules",
+                                    "support"]
 
     /// Reads the manifest; nil with an error when it cannot be used at all.
     static func parse(_ source: SourceText, diagnostics: inout [Diagnostic]) -> Manifest? {
@@ -49,6 +52,8 @@ struct Manifest {
                 } else if let author = scalar(value, key, report) {
                     manifest.authors = [author]
                 }
+            case "support":
+                manifest.support = scalar(value, key, report).map { ($0, value.mark.map(position)) }
             case "modules":
                 guard let sequence = value.sequence else {
                     report(.error, "'modules' must be a list of Markdown file names", value)

@@ -66,7 +66,7 @@ enum Directive {
         init?(_ text: String) {
             guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return nil }
             let kind = text[text.index(text.startIndex, offsetBy: 2)..<close]
-            guard !kind.isEmpty, kind.allSatisfy({ $0.isLetter }) else { return nil }
+            guard !kind.isEmpty, kind.allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }
             self.kind = kind.lowercased()
             argument = text[text.index(after: close)...].trimmingCharacters(in: .whitespaces)
         }

@@ -35,9 +35,13 @@ public struct ListItem: Equatable, Sendable {
     }
 }
 
-/// A GitHub alert such as `> [!NOTE]`.
+/// A GitHub alert such as `> [!NOTE]`, or Journey's `> [!CONTENT-NOTE]`: a short note before a lesson
+/// that touches on something painful.
 public struct Callout: Equatable, Sendable {
-    public enum Kind: String, CaseIterable, Sendable { case note, tip, important, warning, caution }
+    public enum Kind: String, CaseIterable, Sendable {
+        case note, tip, important, warning, caution
+        case contentNote = "content-note"
+    }
     public var kind: Kind
     public var blocks: [Block]
 }

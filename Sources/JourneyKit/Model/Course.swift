@@ -9,6 +9,10 @@ public struct Course: Equatable, Sendable {
     /// The absolute path of the course folder or file, or `<bundled>`.
     public var path: String
     public var modules: [Module]
+    /// The page of crisis and help guidance a manifest names, if any.
+    public var support: Lesson?
+    /// Where the manifest is, for diagnostics about the whole course; nil without one.
+    public var manifestPath: String?
 
     public var lessons: [Lesson] { modules.flatMap(\.lessons) }
 
@@ -31,6 +35,21 @@ public struct Lesson: Equatable, Sendable {
     public var path: String
     public var position: SourcePosition?
     public var blocks: [Block]
+
+    public init(id: String, title: String, path: String, position: SourcePosition? = nil, blocks: [Block]) {
+        self.id = id
+        self.title = title
+        self.path = path
+        self.position = position
+        self.blocks = blocks
+    }
+
+    /// A short note shown before the lesson's body (`> [!CONTENT-NOTE]` as its first block), as plain text.
+    public var contentNote: String? {
+        guard case .callout(let callout)? = blocks.first, callout.kind == .contentNote else { return nil }
+        return callout.blocks.compactMap { if case .paragraph(let inlines) = $0 { inlines.plainText } else { nil } }
+            .joined(separator: " ")
+    }
 
     /// Every reflection prompt of the lesson, in reading order, nested ones included.
     public var prompts: [Prompt] {

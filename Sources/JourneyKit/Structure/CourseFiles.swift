@@ -53,3 +53,23 @@ enum ModuleFile {
         return CourseDraft.Module(heading: heading, idSource: idSource, path: path, lessons: lessons)
     }
 }
+
+/// The support page a manifest names: one page (its `#` heading the title, every other heading kept
+/// inside it), shown by the player's support key and `journey print --support`.
+enum SupportPage {
+    static let id = "support"
+
+    static func make(_ source: SourceText, diagnostics: inout [Diagnostic]) -> Lesson {
+        let parsed = MarkdownConverter.convert(source)
+        diagnostics += parsed.diagnostics
+        var blocks = parsed.blocks
+        let title = Sectioner.takeTitle(from: &blocks)
+        for prompt in Lesson(id: id, title: "", path: source.path, blocks: blocks.map(\.block)).prompts {
+            diagnostics.append(Diagnostic(.warning, "the support page holds reflection prompt '\(prompt.id)'; "
+                + "answers are written in lessons, so it is shown but cannot be answered", path: source.path,
+                at: prompt.position))
+        }
+        return Lesson(id: id, title: title.map(\.title).flatMap { $0.isEmpty ? nil : $0 } ?? "Support",
+                      path: source.path, position: title?.position, blocks: blocks.map(\.block))
+    }
+}

@@ -35,6 +35,10 @@ struct BlockLayout {
                 .map { $0.adding(.quote) }
         case .callout(let callout):
             let role = Self.role(of: callout.kind)
+            // What must not be missed is boxed with its label, as visible without colour as a prompt.
+            if Self.isFramed(callout.kind) {
+                return framed(label: Self.label(of: callout.kind), role: role, width: width) { lines(callout.blocks, width: $0) }
+            }
             return prefixed(Span(glyphs.quoteBar + " ", role), width: width) { innerWidth in
                 [StyledLine([Span(Self.label(of: callout.kind), role.union(.label))])] + lines(callout.blocks, width: innerWidth)
             }
@@ -173,7 +177,7 @@ struct BlockLayout {
         switch kind {
         case .note, .important: .note
         case .tip: .tip
-        case .warning, .caution: .warning
+        case .warning, .caution, .contentNote: .warning
         }
     }
 
@@ -184,6 +188,14 @@ struct BlockLayout {
         case .important: "Important"
         case .warning: "Warning"
         case .caution: "Caution"
+        case .contentNote: "Content note"
+        }
+    }
+
+    static func isFramed(_ kind: Callout.Kind) -> Bool {
+        switch kind {
+        case .important, .warning, .caution, .contentNote: true
+        case .note, .tip: false
         }
     }
 }

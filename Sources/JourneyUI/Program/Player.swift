@@ -89,6 +89,7 @@ public struct Player: Sendable {
         if let reaction = screens[index].handle(key, &context) { return apply(reaction, from: index) }
         switch Self.sharedKeys.action(for: key) {
         case .help: return apply(.open(HelpScreen(sections: screen.help + Self.sharedKeys.help)), from: index)
+        case .support: return screen is SupportScreen ? [] : apply(SupportScreen.open(&context), from: index)
         case .close: return index > 0 ? apply(.close, from: index) : []
         case .quit: return [.quit]
         case .redraw: return [.redraw]
@@ -148,7 +149,7 @@ public struct Player: Sendable {
 
     // MARK: Keys every screen shares
 
-    enum SharedAction: Sendable { case help, close, quit, redraw, suspend }
+    enum SharedAction: Sendable { case help, support, close, quit, redraw, suspend }
 
     /// The one shared key that still acts while text is being written.
     static let redrawHelp = [HelpSection(title: "Anywhere", rows: [.init(keys: "Ctrl-L", summary: "redraw the screen")])]
@@ -156,6 +157,8 @@ public struct Player: Sendable {
     static let sharedKeys = KeyMap<SharedAction>([
         .init("Anywhere", [
             .init([.character("?")], .help, "the keys of what is open", hint: "help"),
+            .init([.character("s")], .support, "support: what to do in a crisis, where to find help (Esc comes back)",
+                  hint: "support"),
             .init([.escape], .close, "close what is open", hint: "close"),
             .init([.character("q")], .quit, "quit (your place and answers are kept)", hint: "quit"),
             .init([.control("l")], .redraw, "redraw the screen"),

@@ -10,7 +10,7 @@ struct Outline: ParsableCommand {
     )
 
     @OptionGroup var course: CourseArgument
-    @Flag(help: "Write the outline as JSON: {id, title, path, modules: [{id, title, lessons: [{id, title, prompts: [{id, text}]}]}]}.")
+    @Flag(help: "Write the outline as JSON: {id, title, path, support?, modules: [{id, title, lessons: [{id, title, contentNote?, prompts: [{id, text}]}]}]}.")
     var json = false
 
     func run() throws {
@@ -28,11 +28,13 @@ struct Outline: ParsableCommand {
             lines.append("  \(moduleNumber + 1). \(module.title)  [\(module.id)]")
             for (lessonNumber, lesson) in module.lessons.enumerated() {
                 lines.append("     \(moduleNumber + 1).\(lessonNumber + 1) \(lesson.title)  [\(lesson.id)]")
+                if let note = lesson.contentNote { lines.append("         Content note: \(note)") }
                 for prompt in lesson.prompts {
                     lines.append("         ? \(prompt.text)  [\(prompt.id)]")
                 }
             }
         }
+        if let support = course.support { lines.append("  Support: \(support.title)  [s in the player, print --support]") }
         return lines.map { VisibleText.prose($0) }.joined(separator: "\n") + "\n"
     }
 }
@@ -40,12 +42,18 @@ struct Outline: ParsableCommand {
 /// The outline as `outline --json` writes it.
 struct OutlineJSON: Encodable {
     struct Module: Encodable { var id, title: String; var lessons: [Lesson] }
-    struct Lesson: Encodable { var id, title: String; var prompts: [Prompt] }
+    struct Lesson: Encodable {
+        var id, title: String
+        var contentNote: String?
+        var prompts: [Prompt]
+    }
     struct Prompt: Encodable { var id, text: String }
+    struct Page: Encodable { var title, path: String }
 
     var id, title, description, version, language, path: String
     var authors: [String]
     var modules: [Module]
+    var support: Page?
 
     init(_ course: Course) {
         id = course.id
@@ -57,8 +65,10 @@ struct OutlineJSON: Encodable {
         authors = course.authors
         modules = course.modules.map { module in
             Module(id: module.id, title: module.title, lessons: module.lessons.map { lesson in
-                Lesson(id: lesson.id, title: lesson.title, prompts: lesson.prompts.map { Prompt(id: $0.id, text: $0.text) })
+                Lesson(id: lesson.id, title: lesson.title, contentNote: lesson.contentNote,
+                       prompts: lesson.prompts.map { Prompt(id: $0.id, text: $0.text) })
             })
         }
+        support = course.support.map { Page(title: $0.title, path: $0.path) }
     }
 }

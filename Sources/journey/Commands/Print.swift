@@ -22,6 +22,8 @@ struct Print: ParsableCommand {
     @OptionGroup var course: CourseArgument
     @Option(help: "Print only this lesson (ids as in `journey outline`).")
     var lesson: String?
+    @Flag(help: "Print the course's support page: what to do in a crisis and where to find help.")
+    var support = false
     @Option(help: ArgumentHelp("Wrap to this many columns (at least \(Layout.minimumWidth)).", valueName: "n"))
     var width: Int?
     @Option(help: "Style the text with ANSI escapes: always, never or auto.")
@@ -31,13 +33,22 @@ struct Print: ParsableCommand {
         if let width, width < Layout.minimumWidth {
             throw ValidationError("--width must be at least \(Layout.minimumWidth), not \(width).")
         }
+        if support && lesson != nil {
+            throw ValidationError("--support and --lesson each print one page; give one of them.")
+        }
     }
 
     func run() throws {
         let course = try Output.loadReportingProblems(course)
         let layout = Layout(width: width ?? Self.terminalWidth() ?? 80)
         let lines: [StyledLine]
-        if let id = lesson {
+        if support {
+            guard let page = course.support else {
+                Output.error("error: the course has no support page (course.yaml names one with 'support: FILE.md')")
+                throw ExitCode.failure
+            }
+            lines = layout.lines(for: page)
+        } else if let id = lesson {
             lines = layout.lines(for: try Output.lesson(id, in: course))
         } else {
             lines = layout.lines(for: course)

@@ -4,7 +4,7 @@ import JourneyLayout
 /// as it is typed; Ctrl-S saves a version and closes; Esc closes and keeps the draft.
 struct EditorScreen: Screen {
     enum Action: Equatable, Sendable {
-        case save, close, help, newLine, move(TextArea.Motion)
+        case save, close, help, support, newLine, move(TextArea.Motion)
         case deleteBackward, deleteForward, deleteWord, deleteToLineEnd, deleteToLineStart
     }
 
@@ -13,6 +13,8 @@ struct EditorScreen: Screen {
             .init([.control("s")], .save, "save your answer and close", hint: "save"),
             .init([.escape], .close, "close; what you wrote is kept as a draft", hint: "close"),
             .init([.control("g")], .help, "these keys", hint: "keys"),
+            .init([.control("o")], .support, "the support page (what to do in a crisis); Esc comes back here",
+                  hint: "support"),
             .init([.enter], .newLine, "a new line"),
             .init([.left], .move(.left), "a character left"),
             .init([.right], .move(.right), "a character right"),
@@ -119,7 +121,7 @@ struct EditorScreen: Screen {
     func title(_ context: Context) -> [String] { [prompt.lessonTitle, "Your answer"] }
     var help: [HelpSection] { Self.keys.help }
     var takesText: Bool { true }
-    func hints(_ context: Context) -> [String] { Self.keys.hints([.save, .close, .help]) }
+    func hints(_ context: Context) -> [String] { Self.keys.hints([.save, .close, .support, .help]) }
 
     mutating func handle(_ key: Key, _ context: inout Context) -> Reaction? {
         text.wrap(at: Self.textWidth(context.body))
@@ -130,6 +132,7 @@ struct EditorScreen: Screen {
         case .save: return save()
         case .close: return close(&context)
         case .help: return .open(HelpScreen(sections: Self.keys.help + Player.redrawHelp))
+        case .support: return SupportScreen.open(&context)
         case .newLine: return edit(context) { $0.insert("\n") }
         case .move(let motion):
             let parts = parts(context.body, context.glyphs.ellipsis)

@@ -50,7 +50,8 @@ struct ReadingScreen: Screen {
         case .item: [.tick]
         case nil: context.lesson.prompts.isEmpty ? [] : [.answer]
         }
-        return Player.sharedKeys.hints([.help]) + Self.keys.hints(acting) + Player.sharedKeys.hints([.quit])
+        // In order of importance: the footer drops hints from the end when space is short.
+        return Player.sharedKeys.hints([.help, .support, .quit]) + Self.keys.hints(acting)
     }
 
     /// `vim`'s ruler: All, Top, Bot, or how far down as a percentage.
