@@ -7,7 +7,7 @@ struct Journey: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journey",
         abstract: "Take a self-guided course in the terminal.",
-        usage: "journey [<path>] [--lesson <id>]\njourney <subcommand>",
+        usage: "journey [<path>] [--lesson <id>] [--data-dir <dir>]\njourney <subcommand>",
         discussion: """
             PATH is a course folder (with a course.yaml manifest) or a single Markdown file. Without one, \
             every command uses the bundled course, "Learning to Trust Again".

@@ -71,7 +71,7 @@ import Testing
         #expect(driver.text.contains("precious words"))
         driver.press(.escape)
         #expect(driver.screen is EditorScreen, "the first Esc warns")
-        #expect(driver.text.contains("Esc again closes anyway"))
+        #expect(driver.text.contains("Esc again closes without them"))
         driver.press(.escape)
         #expect(driver.screen is ReadingScreen)
     }
@@ -157,7 +157,7 @@ import Testing
         driver.press(.character("g"), .character("G"))
         #expect(driver.takeStoreEffects().isEmpty)
         driver.send(.resize(columns: 120, rows: 40))
-        #expect(driver.text.contains("33% read"))
+        #expect(driver.text.contains("33%"))
         let short = Driver(lesson: "settling-in")
         #expect(short.effects.contains(.store(.markRead(lessonID: "settling-in"))), "a lesson shown whole is read at once")
     }
@@ -253,5 +253,47 @@ import Testing
         driver.send(.storeFailed("Your place in the course was not kept: the same."))
         driver.press(.character("j"))
         #expect(driver.screen is ReadingScreen, "two notices, one screen, one key")
+    }
+
+    @Test func anAnswerFromTheOutsideEditorReplacesTheDraftItGrewFrom() throws {
+        var driver = Driver()
+        driver.press(.character("r"))
+        driver.type("a draft")
+        driver.press(.escape)
+        let effects = driver.press(.character("e"))
+        let edit = ExternalEdit(prompt: Self.prompt, text: "a draft", replacing: nil)
+        #expect(effects == [.editExternally(edit)])
+        driver.send(.externalEditFinished(edit, text: "a draft\nand a line from outside\n", problem: nil))
+        driver.send(.answerSaved(promptID: "arriving-why", .init(text: "a draft\nand a line from outside", saved: "now")))
+        #expect(!driver.text.contains("unsaved words"))
+        driver.press(.character("r"))
+        #expect(try #require(driver.screen as? EditorScreen).text.text == "a draft\nand a line from outside")
+    }
+
+    @Test func whatAnOutsideEditorSaidStaysUntilTheLearnerTypes() throws {
+        var driver = Driver()
+        let edit = ExternalEdit(prompt: Self.prompt, text: "", replacing: nil)
+        driver.send(.externalEditFinished(edit, text: "left behind\n", problem: "the editor 'vi' ended with status 3"))
+        driver.send(.draftSaved(promptID: "arriving-why"))
+        #expect(driver.text.contains("ended with status 3"), "a kept draft does not hide why the editor is open")
+        driver.type("!")
+        #expect(try #require(driver.screen as? EditorScreen).status == .editing)
+    }
+
+    @Test func reflectionsShowUnsavedWordsAndALearnersIndentationIsKept() {
+        let learner = LearnerRecord(answers: ["arriving-why": .init(text: "first line\n    indented line", saved: "today")],
+                                    drafts: ["boundaries-which": .init(text: "not saved yet", owner: "other")])
+        var driver = Driver(learner: learner)
+        #expect(driver.text.contains("│     indented line"))
+        driver.press(.character("R"))
+        #expect(driver.text.contains("Unsaved words (r goes on with them):"))
+        #expect(driver.text.contains("not saved yet"))
+    }
+
+    @Test func theEndSaysWhatIsLeftWhenLessonsWereSkipped() {
+        var driver = Driver(lesson: "boundaries-again")
+        driver.press(.character("n"))
+        #expect(driver.text.contains("This is the end of the course"))
+        #expect(!driver.text.contains("Thank you for taking it"))
     }
 }

@@ -117,7 +117,7 @@ import TestSupport
         let driver = driver(80, 24, learner: LearnerRecord(read: ["arriving", "settling-in"]))
         let footer = driver.player.render().row(23).map(\.text).joined()
         #expect(footer.contains("Lesson 1 of 3"))
-        #expect(footer.contains("66% read"))
+        #expect(footer.contains("66%"))
         let filled = footer.filter { $0 == "█" }.count
         let empty = footer.filter { $0 == "░" }.count
         #expect(filled > 0 && filled == (filled + empty) * 2 / 3, "\(filled) of \(filled + empty) cells for 2 of 3")

@@ -55,10 +55,15 @@ public struct Layout: Sendable {
         InlineFlow.wrap(spans, width: width)
     }
 
-    /// A learner's answer as they wrote it, their line breaks kept, in the role of their own words.
+    /// A learner's answer as they wrote it, their line breaks and indentation kept, in the role of
+    /// their own words.
     public static func answer(_ text: String, width: Int) -> [[Span]] {
-        text.lines.flatMap { line in
-            InlineFlow.wrap([Span(VisibleText.prose(String(line)), .answer)], width: width)
+        text.lines.flatMap { line -> [[Span]] in
+            let indent = min(line.prefix { $0 == " " }.count, width / 2)
+            let rows = InlineFlow.wrap([Span(VisibleText.prose(String(line.dropFirst(indent))), .answer)],
+                                       width: width - indent)
+            guard indent > 0 else { return rows }
+            return rows.map { [Span(String(repeating: " ", count: indent), .answer)] + $0 }
         }
     }
 

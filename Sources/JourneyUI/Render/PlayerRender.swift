@@ -49,8 +49,9 @@ extension Player {
             return
         }
 
-        var footer = Footer(percent: "\(read.percent)% read",
-                            module: "\(glyphs.separator)module \(moduleRead.done)/\(moduleRead.total)",
+        // The percentage is padded to its widest, so the bar keeps its size as it grows.
+        var footer = Footer(percent: String(repeating: " ", count: 3 - "\(read.percent)".count) + "\(read.percent)%",
+                            module: "\(glyphs.separator)module \(moduleRead.done)/\(moduleRead.total) read",
                             status: screen.status(context), hints: screen.hints(context))
         footer.fit(into: columns - x)
         let filled = footer.barWidth * read.done / max(1, read.total)
@@ -77,11 +78,15 @@ extension Player {
         }
 
         /// First the bar narrows, then hints go from the least important (the last) while more than
-        /// two are left, then the module's progress, the bar, the percentage, and hints down to one.
+        /// two are left, then the module's progress (the percentage then says "read" itself), the bar,
+        /// the percentage, and hints down to one.
         mutating func fit(into columns: Int) {
-            while width > columns && barWidth > 8 { barWidth -= 1 }
+            while width > columns && barWidth > 6 { barWidth -= 1 }
             while width > columns && hints.count > 2 { hints.removeLast() }
-            if width > columns { module = "" }
+            if width > columns {
+                module = ""
+                percent += " read"
+            }
             if width > columns { barWidth = 0 }
             if width > columns { percent = "" }
             while width > columns && hints.count > 1 { hints.removeLast() }

@@ -46,6 +46,10 @@ struct Progress: ParsableCommand {
         if let resume = figures.resumeAt {
             lines += ["", "  `journey` opens where you left off: \(resume.title)"]
         }
+        if figures.unsavedDrafts > 0 {
+            lines += ["", "  \(figures.unsavedDrafts) prompt\(figures.unsavedDrafts == 1 ? " has" : "s have") unsaved words; "
+                + "`journey` shows them under the prompt, and `journey export --include-drafts` includes them."]
+        }
         if figures.answersToRemovedPrompts > 0 {
             lines += ["", "  \(figures.answersToRemovedPrompts) of your answers are to prompts the course no longer has; "
                 + "they are kept, and `journey export` includes them."]
@@ -71,6 +75,8 @@ struct ProgressJSON: Encodable {
     var modules: [Module]
     var resumeAt: Place?
     var answersToRemovedPrompts: Int
+    /// Prompts whose newest draft says more than the saved answer.
+    var unsavedDrafts: Int
 
     init(_ course: Course, _ record: CourseData) {
         id = course.id
@@ -92,6 +98,7 @@ struct ProgressJSON: Encodable {
         }
         let known = Set(all.flatMap(\.prompts).map(\.id))
         answersToRemovedPrompts = record.answers.keys.filter { !known.contains($0) }.count
+        unsavedDrafts = record.drafts.values.filter { !$0.text.isEmpty && $0.text != record.answers[$0.promptID]?.text }.count
     }
 }
 

@@ -55,11 +55,12 @@ struct Reset: ParsableCommand {
                 Output.error("journey: reset forgets \(summary); add --yes to do it without being asked")
                 throw ExitCode.failure
             }
-            let question = "Forget \(summary) for \"\(VisibleText.prose(course.title))\"? This cannot be undone "
-                + "(`journey export` keeps a copy first). Type yes to go on: "
+            let copy = what.contains(.answers) ? " To keep a copy of your answers first, run `journey export`." : ""
+            let question = "Forget \(summary) for \"\(VisibleText.prose(course.title))\"? This cannot be undone.\(copy) "
+                + "Type yes to go on: "
             FileHandle.standardError.write(Data(question.utf8))
             let reply = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-            guard reply == "yes" || reply == "y" else {
+            guard reply == "yes" else {
                 Output.error("Nothing was changed.")
                 throw ExitCode.failure
             }

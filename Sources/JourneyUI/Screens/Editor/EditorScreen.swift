@@ -36,9 +36,13 @@ struct EditorScreen: Screen {
 
     enum Status: Equatable, Sendable {
         case editing
-        case saving(String)
-        /// Something the learner must know; `warned` once Esc was pressed while words were not kept.
-        case problem(String, warned: Bool)
+        case saving
+        /// Something to know that puts no words at risk; the next edit clears it.
+        case note(String)
+        /// The answer could not be saved; the words are only here (and maybe in a draft).
+        case notSaved(String)
+        /// The draft could not be kept; a later draft that is kept clears it.
+        case draftNotKept(String)
     }
 
     let prompt: PromptRef
@@ -50,6 +54,8 @@ struct EditorScreen: Screen {
     private var replacing: DraftOrigin?
     private(set) var status = Status.editing
     private var changed = false
+    /// Esc was pressed once while the words might not be kept: the next Esc closes anyway.
+    private var warnedBeforeClosing = false
     /// The first text row shown.
     private var scroll = 0
 
@@ -75,7 +81,7 @@ struct EditorScreen: Screen {
         var editor = EditorScreen(prompt: prompt, hint: hint(prompt.id, context), text: text,
                                   saved: context.learner.answers[prompt.id]?.text ?? "", replacing: nil)
         editor.changed = true
-        editor.status = .problem(problem, warned: false)
+        editor.status = .notSaved(problem)
         return editor
     }
 
@@ -97,7 +103,8 @@ struct EditorScreen: Screen {
             return .stay
         }
         if let problem {
-            let editor = reopen(edit.prompt, text: text, problem: "\(problem); what it left is here. Ctrl-S saves it.", context)
+            var editor = reopen(edit.prompt, text: text, problem: "", context)
+            editor.status = .note("\(problem): what it left is here, kept as a draft. Ctrl-S saves it as your answer.")
             return .open(editor, effects: [.store(.saveDraft(edit.prompt, text: text, replacing: edit.replacing))])
         }
         if text.allSatisfy(\.isWhitespace) {
@@ -105,6 +112,11 @@ struct EditorScreen: Screen {
             return .stay
         }
         context.notice = "Saving\(context.glyphs.ellipsis)"
+        // The store forgets the draft this text grew from when it saves; so does the lesson, now.
+        if context.learner.drafts[edit.prompt.id]?.text == edit.text {
+            context.learner.drafts[edit.prompt.id] = nil
+            context.refreshLesson()
+        }
         return .effects(.store(.saveAnswer(edit.prompt, text: text, replacing: edit.replacing)))
     }
 
@@ -155,8 +167,8 @@ struct EditorScreen: Screen {
             let room = TextArea.maximumLength - text.characters.count
             let reaction = edit(context) { $0.insert(pasted) }
             if pasted.count > room {
-                status = .problem("Only the first \(room) characters of the paste fit: an answer holds at most "
-                    + "\(TextArea.maximumLength).", warned: false)
+                status = .note("Only the first \(room) characters of the paste fit: an answer holds at most "
+                    + "\(TextArea.maximumLength).")
             }
             return reaction
         case .answerSaved(let id, let answer) where id == prompt.id:
@@ -169,13 +181,14 @@ struct EditorScreen: Screen {
             replacing = nil
             status = .editing
         case .answerNotSaved(let ref, _, let reason) where ref.id == prompt.id:
-            status = .problem("Not saved: \(reason). Your words are still here: Ctrl-S tries again.", warned: false)
+            status = .notSaved("Not saved: \(reason). Your words are still here: Ctrl-S tries again.")
         case .draftNotSaved(let id, let reason) where id == prompt.id:
-            status = .problem("Your draft is not kept: \(reason). Your words are still here.", warned: false)
+            if case .notSaved = status { break }
+            status = .draftNotKept("Your draft is not kept: \(reason). Your words are still here.")
         case .draftSaved(let id) where id == prompt.id:
-            if case .problem = status { status = .editing }
+            if case .draftNotKept = status { status = .editing }
         case .storeFailed(let problem):
-            status = .problem(problem, warned: false)
+            if case .editing = status { status = .note(problem) }
         default:
             break
         }
@@ -190,26 +203,26 @@ struct EditorScreen: Screen {
         follow(context)
         guard text.text != before else { return .stay }
         changed = true
-        if case .problem(let message, true) = status { status = .problem(message, warned: false) }  // typing disarms Esc
+        warnedBeforeClosing = false
+        if case .note = status { status = .editing }
         return .effects(.store(.saveDraft(prompt, text: text.text, replacing: replacing)))
     }
 
     private mutating func save() -> Reaction {
         let words = text.text
         guard !words.allSatisfy(\.isWhitespace) else {
-            status = .problem("There is nothing to save yet. Esc closes.", warned: false)
+            status = .note("There is nothing to save yet. Esc closes.")
             return .stay
         }
-        status = .saving(words)
+        status = .saving
         return .effects(.store(.saveAnswer(prompt, text: words, replacing: replacing)))
     }
 
     /// Closes, keeping the draft (or forgetting it when the text is back to what was saved). While words
     /// may not be kept, the first Esc warns instead.
     private mutating func close(_ context: inout Context) -> Reaction {
-        if case .problem(_, false) = status, changed {
-            status = .problem("These words may not be kept. Esc again closes anyway; Ctrl-S tries to save them.",
-                              warned: true)
+        if changed && !warnedBeforeClosing && wordsAtRisk {
+            warnedBeforeClosing = true
             return .stay
         }
         guard changed else { return .close }
@@ -223,6 +236,14 @@ struct EditorScreen: Screen {
         context.refreshLesson()
         context.notice = "Your draft is kept: r goes on with it."
         return Reaction(.close, effects: [.store(.saveDraft(prompt, text: words, replacing: replacing))])
+    }
+
+    /// The store has said it could not keep these words.
+    private var wordsAtRisk: Bool {
+        switch status {
+        case .notSaved, .draftNotKept: true
+        case .editing, .saving, .note: false
+        }
     }
 
     /// Scrolls the text so the cursor's row shows.
@@ -281,16 +302,34 @@ struct EditorScreen: Screen {
 
     private func parts(_ area: Area, _ ellipsis: String) -> Parts {
         let question = Layout.wrap([Span(VisibleText.prose(prompt.question), [.prompt, .strong])], width: area.width)
-        let hintRow = hint.flatMap { Layout.wrap([Span("Hint: " + VisibleText.prose($0), .hint)], width: area.width).first }
-        let heading = Array(question.prefix(max(1, area.height / 3))) + (hintRow.map { [$0] } ?? []) + [[]]
-        let message: [Span] = switch status {
-        case .editing: [Span(changed ? "Your draft is kept as you type." : "Ctrl-S saves, Esc closes.", .meta)]
+        let hintRows = hint.map { Self.cut(Layout.wrap([Span("Hint: " + VisibleText.prose($0), .hint)], width: area.width),
+                                            to: 2, ellipsis: ellipsis, width: area.width) } ?? []
+        let heading = Self.cut(question, to: max(1, area.height / 3), ellipsis: ellipsis, width: area.width) + hintRows + [[]]
+        var message: [Span] = switch status {
+        case .editing: [Span(changed ? "Your draft is kept as you type. Ctrl-G lists the keys."
+                                     : "Ctrl-S saves, Esc closes, Ctrl-G lists the keys.", .meta)]
         case .saving: [Span("Saving\(ellipsis)", .meta)]
-        case .problem(let text, _): [Span(VisibleText.prose(text), .notice)]
+        case .note(let text), .notSaved(let text), .draftNotKept(let text): [Span(VisibleText.prose(text), .notice)]
+        }
+        if warnedBeforeClosing {
+            message = [Span("These words may not be kept: Esc again closes without them; Ctrl-S tries to save them.", .notice)]
         }
         let status = Array(Layout.wrap(message, width: area.width).prefix(3))
         return Parts(heading: heading, status: status, textWidth: Self.textWidth(area),
                      textHeight: max(1, area.height - heading.count - 1 - status.count))
+    }
+
+    /// At most `count` rows, the last ending in an ellipsis when some were left out.
+    private static func cut(_ rows: [[Span]], to count: Int, ellipsis: String, width: Int) -> [[Span]] {
+        guard rows.count > count, count > 0 else { return rows }
+        var kept = Array(rows.prefix(count))
+        var last = kept[count - 1]
+        while last.width + DisplayWidth.of(ellipsis) > width, var span = last.popLast() {
+            span.text.removeLast()
+            if !span.text.isEmpty { last.append(span) }
+        }
+        kept[count - 1] = last + [Span(ellipsis, last.last?.role ?? [])]
+        return kept
     }
 
     /// The columns text takes: the box's bar and a column for the cursor left out.

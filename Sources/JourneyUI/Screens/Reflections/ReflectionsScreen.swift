@@ -76,8 +76,9 @@ struct ReflectionsScreen: Screen {
             let progress = CourseProgress(learner)
             let read = progress.read(context.lessons)
             let answered = progress.answered(context.lessons)
-            rows += Layout.wrap([Span("You have reached the end of the course. Thank you for taking it.", .heading)],
-                                width: width).map { ListRow(spans: $0) }
+            let heading = read.done == read.total ? "You have reached the end of the course. Thank you for taking it."
+                : "This is the end of the course. The contents (t) show the lessons still to read."
+            rows += Layout.wrap([Span(heading, .heading)], width: width).map { ListRow(spans: $0) }
             rows += Layout.wrap([Span("You have read \(read.done) of \(read.total) lessons and answered "
                 + "\(answered.done) of \(answered.total) prompts. Your answers stay on this computer; "
                 + "`journey export` writes them to a file.", .meta)], width: width).map { ListRow(spans: $0) }
@@ -91,8 +92,11 @@ struct ReflectionsScreen: Screen {
                 for prompt in lesson.prompts {
                     let question = Layout.wrap([Span(VisibleText.prose(prompt.text), .prompt)], width: width - 5)
                     rows += question.map { ListRow(spans: [Span("     ")] + $0, item: item) }
-                    let answer = learner.answers[prompt.id].map { Layout.answer($0.text, width: width - 7) }
+                    var answer = learner.answers[prompt.id].map { Layout.answer($0.text, width: width - 7) }
                         ?? [[Span("Not answered yet", .meta)]]
+                    if let draft = learner.pendingDraft(prompt.id) {
+                        answer += [[Span("Unsaved words (r goes on with them):", .meta)]] + Layout.answer(draft.text, width: width - 7)
+                    }
                     rows += answer.map { ListRow(spans: [Span("       ")] + $0, item: item) }
                     item += 1
                 }
