@@ -2,6 +2,7 @@ import Foundation
 import JourneyKit
 import JourneyLayout
 import Testing
+import TestSupport
 
 /// Seeded random input through the whole engine: load, then lay out every lesson at a random width.
 /// Nothing may trap, no line may be wider than its width, and no control character may come out.
@@ -47,19 +48,5 @@ import Testing
             }
         }
         return bytes
-    }
-}
-
-/// A small, fast, seedable generator, so a failing input can be made again.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

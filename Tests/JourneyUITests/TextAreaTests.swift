@@ -1,5 +1,6 @@
 import JourneyUI
 import Testing
+import TestSupport
 
 /// The editing model: whole characters, wrapping by display width, moving by character, word and row.
 @Suite struct TextAreaTests {
@@ -86,7 +87,7 @@ import Testing
 
     @Test(arguments: [1, 42, 2026] as [UInt64])
     func rowsKeptAcrossEditsAreTheRowsWrappedAfresh(seed: UInt64) {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let pieces = ["a", "bb ", "信頼", " ", "\n", "e\u{301}", "👩‍👩‍👧", "word ", "longerwordthanarow", "\n\n"]
         var area = TextArea("Some opening words\nand a second paragraph")
         area.wrap(at: 9)
@@ -105,20 +106,5 @@ import Testing
             #expect(area.rows(width: 9) == fresh.rows(width: 9), "step \(step): \(area.text.debugDescription)")
             if area.rows(width: 9) != fresh.rows(width: 9) { return }
         }
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64), so a failure can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
