@@ -34,10 +34,12 @@ final class TerminalDisplay {
         cbreak()
         noecho()
         nonl()
-        // Ctrl-S and Ctrl-Q are keys (save), not flow control.
+        // Ctrl-S and Ctrl-Q are keys (save), not flow control; Ctrl-O and Ctrl-V are keys, not the
+        // terminal's "discard output" and "literal next" (IEXTEN; macOS acts on Ctrl-O).
         var modes = termios()
         if tcgetattr(STDIN_FILENO, &modes) == 0 {
             modes.c_iflag &= ~tcflag_t(IXON)
+            modes.c_lflag &= ~tcflag_t(IEXTEN)
             tcsetattr(STDIN_FILENO, TCSANOW, &modes)
         }
         def_prog_mode()

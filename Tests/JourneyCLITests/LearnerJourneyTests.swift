@@ -157,7 +157,7 @@ import TestSupport
         try session.waitFor("Not saved: the disk holding")
         #expect(try session.screen().contains("words that will not fit"), "the words are still in the editor")
         try session.send("Escape")
-        try session.waitFor("Esc again closes without them")
+        try session.waitFor("Esc again closes all the same")
         try session.send("Escape", "q")
         try session.waitFor("Press q again to quit anyway")
         try session.send("q")

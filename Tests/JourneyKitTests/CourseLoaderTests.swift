@@ -101,7 +101,7 @@ import TestSupport
             #expect(CourseLoader.load(path: folder.path("locked.md")).diagnostics.first?.message.hasPrefix("cannot read") == true)
         }
         mkfifo(folder.path("fifo.md"), 0o600)
-        #expect(CourseLoader.load(path: folder.path("fifo.md")).diagnostics.first?.message == "not a regular file")
+        #expect(CourseLoader.load(path: folder.path("fifo.md")).diagnostics.first?.message == "not a regular file (a folder, a device or a pipe)")
     }
 
     @Test func clashingExplicitIDsAreErrorsAndGeneratedOnesAreMadeUnique() throws {
@@ -198,6 +198,24 @@ import TestSupport
         _ = folder
     }
 
+    @Test func aSupportPageCannotAlsoBeAModuleNorNameNoFile() throws {
+        let (both, _) = try load(["course.yaml": "title: T\nmodules: [a.md]\nsupport: ./a.md\n", "a.md": "## A\n\nText.\n"])
+        #expect(both.diagnostics.map(\.message).contains("'./a.md' is both the support page and a module; it can be one or the other"))
+        let (empty, _) = try load(["course.yaml": "title: T\nmodules: [a.md]\nsupport: \"\"\n", "a.md": "## A\n\nText.\n"])
+        #expect(empty.diagnostics.map(\.message) == ["'support' names no file; give the support page's Markdown file, or leave the key out"])
+        let (blank, _) = try load(["course.yaml": "title: T\nmodules: [a.md]\nsupport: s.md\n", "a.md": "## A\n\nText.\n",
+                                   "s.md": "# Support\n"])
+        #expect(blank.diagnostics.map(\.message) == ["the support page is empty; the player's support key would show nothing"])
+    }
+
+    @Test func aPromptThatPointsBackIsFoundWhateverItsApostrophe() throws {
+        let (result, _) = try load(["course.yaml": "title: T\nmodules: [a.md]\nsupport: s.md\n", "s.md": "# S\n\nHelp.\n",
+                                    "a.md": "## A\n\n> [!REFLECT] p\n> It’s hard, isn’t it?\n\n> [!REFLECT] q\n> Itemise what helps.\n"])
+        let warnings = Linter.lint(result).map(\.message)
+        #expect(warnings.contains { $0.hasPrefix("prompt 'p' starts with 'It'") })
+        #expect(!warnings.contains { $0.hasPrefix("prompt 'q'") }, "a word that only starts like one is fine")
+    }
+
     @Test func aCourseOfPromptsWithoutASupportPageIsAdvisedToHaveOne() throws {
         let (result, folder) = try load(["course.yaml": "title: T\nmodules: [a.md]\n", "a.md": "## A\n\n> [!REFLECT] p\n> Q?\n"])
         #expect(Linter.lint(result).map(\.formatted) == [
@@ -205,7 +223,8 @@ import TestSupport
                 + "name one with 'support: FILE.md' in course.yaml (see docs/course-format.md)",
         ])
         let (missing, _) = try load(["course.yaml": "title: T\nmodules: [a.md]\nsupport: gone.md\n", "a.md": "## A\n\nText.\n"])
-        #expect(missing.diagnostics.map(\.message) == ["the manifest names 'gone.md', which does not exist"])
+        #expect(missing.diagnostics.map(\.message) == ["the manifest names the support page 'gone.md', which does not exist"])
+        #expect(Linter.lint(missing).allSatisfy { !$0.message.contains("no support page") }, "it names one; that is the problem")
     }
 
     @Test func diagnosticsSortByPathThenLineThenColumnAsNumbers() {

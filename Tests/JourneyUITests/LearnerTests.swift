@@ -1,3 +1,4 @@
+import JourneyKit
 import JourneyLayout
 @testable import JourneyUI
 import Testing
@@ -71,7 +72,7 @@ import Testing
         #expect(driver.text.contains("precious words"))
         driver.press(.escape)
         #expect(driver.screen is EditorScreen, "the first Esc warns")
-        #expect(driver.text.contains("Esc again closes without them"))
+        #expect(driver.text.contains("Esc again closes all the same"))
         driver.press(.escape)
         #expect(driver.screen is ReadingScreen)
     }
@@ -295,5 +296,43 @@ import Testing
         driver.press(.character("n"))
         #expect(driver.text.contains("This is the end of the course"))
         #expect(!driver.text.contains("Thank you for taking it"))
+    }
+
+    @Test func whatTheStoreSaysReachesTheEditorUnderTheSupportPage() throws {
+        var course = PlayerTests.course
+        course.support = Lesson(id: "support", title: "Support", path: "support.md",
+                                blocks: [.paragraph([.text("Call a crisis line.")])])
+        var driver = Driver(course: course)
+        driver.press(.character("r"))
+        driver.type("words")
+        driver.press(.control("o"))
+        #expect(!(driver.screen is EditorScreen), "Ctrl-O opens support while writing")
+        driver.send(.draftNotSaved(promptID: "arriving-why", reason: "the disk is full"))
+        driver.press(.escape)
+        let editor = try #require(driver.screen as? EditorScreen)
+        #expect(editor.status == .draftNotKept("Your draft is not kept: the disk is full."))
+        driver.press(.escape)
+        #expect(driver.screen is EditorScreen, "Esc warns, as the words may not be kept")
+    }
+
+    @Test func aFailedSaveKeptAsADraftSaysSoAndClosesWithoutWarning() throws {
+        var driver = Driver()
+        driver.press(.character("r"))
+        driver.type("words")
+        driver.press(.control("s"))
+        driver.send(.answerNotSaved(Self.prompt, text: "words", reason: "the database is busy"))
+        driver.send(.draftSaved(promptID: "arriving-why"))
+        #expect(driver.text.contains("Your words are kept as a draft. Not saved: the database is busy."))
+        driver.press(.escape)
+        #expect(driver.screen is ReadingScreen)
+    }
+
+    @Test func inTheEditorHelpListsItsKeysAndTheSharedOnesThatStillAct() {
+        var driver = Driver()
+        driver.press(.character("r"), .control("g"))
+        #expect(driver.screen is HelpScreen)
+        let text = driver.text
+        #expect(text.contains("Ctrl-L"))
+        #expect(!text.contains("quit"), "q is text while writing")
     }
 }

@@ -18,7 +18,7 @@ public enum Linter {
                     + "(> [!REFLECT] prompt-id)", path: lesson.path, at: lesson.position))
             }
             for prompt in lesson.prompts {
-                let first = prompt.text.prefix { $0.isLetter || $0 == "'" }.lowercased()
+                let first = prompt.text.prefix { $0.isLetter }.lowercased()
                 if pointingBack.contains(first) {
                     diagnostics.append(Diagnostic(.warning, "prompt '\(prompt.id)' starts with '\(prompt.text.prefix(first.count))', "
                         + "which points back at something before it; prompts are also read alone, so let each "
@@ -31,10 +31,12 @@ public enum Linter {
                     + "block, so it is not shown before the lesson", path: lesson.path, at: lesson.position))
             }
         }
-        if course.support == nil && course.lessons.contains(where: { !$0.prompts.isEmpty }) {
-            diagnostics.append(Diagnostic(.warning, "the course asks reflection prompts but has no support page; "
-                + "name one with 'support: FILE.md' in course.yaml (see docs/course-format.md)",
-                path: course.manifestPath ?? course.lessons.first?.path ?? course.path))
+        if course.supportFile == nil && course.lessons.contains(where: { !$0.prompts.isEmpty }) {
+            let how = course.manifestPath == nil
+                ? "a support page is named in course.yaml ('support: FILE.md'), which this course does not have"
+                : "name one with 'support: FILE.md' in course.yaml"
+            diagnostics.append(Diagnostic(.warning, "the course asks reflection prompts but has no support page; \(how) "
+                + "(see docs/course-format.md)", path: course.manifestPath ?? course.lessons.first?.path ?? course.path))
         }
         return diagnostics.sortedForReport()
     }

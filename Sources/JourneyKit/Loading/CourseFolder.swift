@@ -5,15 +5,23 @@ public enum ReadFailure: Error, Sendable {
     case missing
     case notAFile
     case tooLarge(Int)
+    /// It resolves (through a symbolic link) to a file outside the course folder.
+    case outside(String)
     case unreadable(String)
 
     public var message: String {
         switch self {
         case .missing: "no such file or directory"
-        case .notAFile: "not a regular file"
+        case .notAFile: "not a regular file (a folder, a device or a pipe)"
         case .tooLarge(let size): "file is \(size) bytes; course files are limited to \(CourseLoader.maximumFileSize) bytes (16 MiB)"
+        case .outside(let target): "it leads outside the course folder (to \(target)); a course reads only its own files"
         case .unreadable(let reason): "cannot read: \(reason)"
         }
+    }
+
+    /// The failure an `errno` from opening or reading names.
+    init(errno code: Int32) {
+        self = code == ENOENT || code == ENOTDIR ? .missing : .unreadable(String(cString: strerror(code)))
     }
 }
 
@@ -27,11 +35,22 @@ public protocol CourseFolder {
     func markdownFiles() -> [String]
     func exists(_ relativePath: String) -> Bool
     func read(_ relativePath: String) -> Result<[UInt8], ReadFailure>
+    /// The same string for every spelling of the same file (`m.md`, `./m.md`, a link to it).
+    func identity(of relativePath: String) -> String
 }
 
 extension CourseFolder {
     func displayPath(of relativePath: String) -> String {
         displayPath.hasSuffix("/") ? displayPath + relativePath : "\(displayPath)/\(relativePath)"
+    }
+
+    public func identity(of relativePath: String) -> String {
+        Self.lexical(relativePath)
+    }
+
+    /// A relative path without `.` components or repeated slashes.
+    static func lexical(_ relativePath: String) -> String {
+        relativePath.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
     }
 }
 
@@ -50,21 +69,25 @@ public struct EmbeddedCourseFolder: CourseFolder {
         files.keys.filter { $0.hasSuffix(".md") && !$0.contains("/") }.sorted()
     }
 
-    public func exists(_ relativePath: String) -> Bool { files[relativePath] != nil }
+    public func exists(_ relativePath: String) -> Bool { files[Self.lexical(relativePath)] != nil }
 
     public func read(_ relativePath: String) -> Result<[UInt8], ReadFailure> {
-        files[relativePath].map { .success($0) } ?? .failure(.missing)
+        files[Self.lexical(relativePath)].map { .success($0) } ?? .failure(.missing)
     }
 }
 
-/// A course folder on disk.
+/// A course folder on disk. Files are read only when they resolve, symbolic links followed, to a
+/// place inside the folder's own resolved path.
 struct DiskCourseFolder: CourseFolder {
     let displayPath: String
     let absolutePath: String
+    /// The folder with every symbolic link resolved.
+    private let resolvedPath: String
 
     init(path: String) {
         displayPath = path
         absolutePath = URL(fileURLWithPath: path).standardizedFileURL.path
+        resolvedPath = DiskFile.resolved(path) ?? absolutePath
     }
 
     func markdownFiles() -> [String] {
@@ -77,36 +100,55 @@ struct DiskCourseFolder: CourseFolder {
     }
 
     func read(_ relativePath: String) -> Result<[UInt8], ReadFailure> {
-        DiskFile.read(displayPath(of: relativePath))
+        DiskFile.read(displayPath(of: relativePath), inside: resolvedPath)
+    }
+
+    func identity(of relativePath: String) -> String {
+        DiskFile.resolved(displayPath(of: relativePath)) ?? Self.lexical(relativePath)
     }
 }
 
-/// Reads one file from disk, refusing what is not a regular file and what is above the size limit.
+/// Reads one file from disk: opened without blocking (a pipe swapped in cannot hang the reader), then
+/// checked for what was opened (a regular file, within the size limit, inside the course folder).
 enum DiskFile {
-    static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
-            return .failure(FileManager.default.fileExists(atPath: path) ? .unreadable(reason(error)) : .missing)
+    static func read(_ path: String, inside folder: String? = nil) -> Result<[UInt8], ReadFailure> {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(ReadFailure(errno: errno)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(ReadFailure(errno: errno)) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notAFile) }
+        guard Int(info.st_size) <= CourseLoader.maximumFileSize else { return .failure(.tooLarge(Int(info.st_size))) }
+        if let folder, let opened = resolved(descriptor: fd), !opened.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
+            return .failure(.outside(opened))
         }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else { return .failure(.notAFile) }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= CourseLoader.maximumFileSize else { return .failure(.tooLarge(size)) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(.unreadable(String(cString: strerror(errno))))
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = Foundation.read(fd, &buffer, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadFailure(errno: errno))
+            }
+            if count == 0 { break }
+            bytes += buffer[..<count]
+            guard bytes.count <= CourseLoader.maximumFileSize else { return .failure(.tooLarge(bytes.count)) }
         }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.read(upToCount: CourseLoader.maximumFileSize + 1) ?? Data()
-            guard data.count <= CourseLoader.maximumFileSize else { return .failure(.tooLarge(data.count)) }
-            return .success([UInt8](data))
-        } catch {
-            return .failure(.unreadable(reason(error)))
-        }
+        return .success(bytes)
     }
 
-    private static func reason(_ error: Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    /// The path with every symbolic link resolved, or nil when it does not resolve.
+    static func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    /// Where an open file really is, from the kernel's own record of it.
+    private static func resolved(descriptor fd: Int32) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/fd/\(fd)", &buffer, buffer.count - 1)
+        guard length > 0 else { return nil }
+        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -11,14 +11,22 @@ public struct LoadResult: Sendable {
 public enum CourseLoader {
     /// Larger files are refused with a diagnostic.
     public static let maximumFileSize = 16 * 1024 * 1024
+    /// A course's files together are at most this large; modules past it are not loaded.
+    public static let maximumCourseSize = 32 * 1024 * 1024
 
     /// Loads the course at `path`, a folder or a Markdown file.
     public static func load(path: String) -> LoadResult {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return LoadResult(course: nil, diagnostics: [Diagnostic(.error, ReadFailure.missing.message, path: path)])
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return LoadResult(course: nil, diagnostics: [Diagnostic(.error, ReadFailure(errno: errno).message, path: path)])
         }
-        if isDirectory.boolValue { return load(folder: DiskCourseFolder(path: path)) }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            guard access(path, R_OK | X_OK) == 0 else {
+                let reason = "cannot read the folder: \(String(cString: strerror(errno)))"
+                return LoadResult(course: nil, diagnostics: [Diagnostic(.error, reason, path: path)])
+            }
+            return load(folder: DiskCourseFolder(path: path))
+        }
         var diagnostics: [Diagnostic] = []
         guard let source = readSource(path: path, DiskFile.read(path), &diagnostics) else {
             return LoadResult(course: nil, diagnostics: diagnostics)
@@ -56,14 +64,25 @@ public enum CourseLoader {
 
         var modules: [CourseDraft.Module] = []
         var seen: Set<String> = []
+        var size = 0
         for (file, position) in moduleFiles {
-            guard seen.insert(file).inserted else {
+            guard seen.insert(folder.identity(of: file)).inserted else {
                 diagnostics.append(Diagnostic(.error, "module '\(file)' is listed twice", path: manifestPath, at: position))
                 continue
             }
             guard let source = readListed(file, "module", at: position, in: folder, &diagnostics) else { continue }
+            size += source.bytes.count
+            guard size <= maximumCourseSize else {
+                diagnostics.append(Diagnostic(.error, "the course's files come to more than \(maximumCourseSize / 1024 / 1024) MiB "
+                    + "with '\(file)', so it and the modules after it are not loaded", path: manifestPath, at: position))
+                break
+            }
             let stem = String(file.split(separator: "/").last?.split(separator: ".").first ?? "module")
             modules.append(ModuleFile.make(source, fallbackTitle: stem, diagnostics: &diagnostics))
+        }
+        if let listed = manifest.support, seen.contains(folder.identity(of: listed.file)) {
+            diagnostics.append(Diagnostic(.error, "'\(listed.file)' is both the support page and a module; it can be "
+                + "one or the other", path: manifestPath, at: listed.position))
         }
         let support = manifest.support.flatMap { listed in
             readListed(listed.file, "support page", at: listed.position, in: folder, &diagnostics)
@@ -75,6 +94,7 @@ public enum CourseLoader {
                                 path: folder.absolutePath, modules: modules)
         var course = draft.assemble(diagnostics: &diagnostics, emptyPath: manifestPath)
         course.support = support
+        course.supportFile = manifest.support?.file
         course.manifestPath = folder.exists(Manifest.fileName) ? manifestPath : nil
         return LoadResult(course: course, diagnostics: diagnostics)
     }
@@ -84,6 +104,11 @@ public enum CourseLoader {
     private static func readListed(_ file: String, _ what: String, at position: SourcePosition?,
                                    in folder: some CourseFolder, _ diagnostics: inout [Diagnostic]) -> SourceText? {
         let manifestPath = folder.displayPath(of: Manifest.fileName)
+        guard !file.contains("\0") else {
+            diagnostics.append(Diagnostic(.error, "\(what) name '\(file)' holds a NUL character", path: manifestPath,
+                                          at: position))
+            return nil
+        }
         guard !file.split(separator: "/").contains("..") && !file.hasPrefix("/") else {
             diagnostics.append(Diagnostic(.error, "\(what) '\(file)' must be inside the course folder",
                                           path: manifestPath, at: position))
@@ -91,7 +116,8 @@ public enum CourseLoader {
         }
         let result = folder.read(file)
         if case .failure(.missing) = result {
-            diagnostics.append(Diagnostic(.error, "the manifest names '\(file)', which does not exist",
+            let named = what == "module" ? "'\(file)'" : "the \(what) '\(file)'"
+            diagnostics.append(Diagnostic(.error, "the manifest names \(named), which does not exist",
                                           path: manifestPath, at: position))
             return nil
         }
@@ -105,7 +131,14 @@ public enum CourseLoader {
         case .failure(let failure):
             diagnostics.append(Diagnostic(.error, failure.message, path: path))
             return nil
-        case .success(let bytes):
+        case .success(var bytes):
+            // A byte-order mark says nothing in UTF-8; UTF-16 is named as such.
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(bytes) {
+                diagnostics.append(Diagnostic(.error, "the file is UTF-16; course files are UTF-8 (save it as UTF-8)",
+                                              path: path))
+                return nil
+            }
             if let nul = bytes.firstIndex(of: 0) {
                 let line = bytes[..<nul].lazy.filter { $0 == UInt8(ascii: "\n") }.count + 1
                 diagnostics.append(Diagnostic(.error, "binary file (it holds NUL bytes); course files are UTF-8 text",
@@ -114,5 +147,15 @@ public enum CourseLoader {
             }
             return SourceText(path: path, bytes: bytes, diagnostics: &diagnostics)
         }
+    }
+
+    /// Text in UTF-16 without a byte-order mark: ASCII letters with a NUL beside each.
+    private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(200)
+        guard sample.count >= 4 else { return false }
+        let evenNULs = stride(from: 0, to: sample.count, by: 2).filter { sample[sample.startIndex + $0] == 0 }.count
+        let oddNULs = stride(from: 1, to: sample.count, by: 2).filter { sample[sample.startIndex + $0] == 0 }.count
+        let half = sample.count / 2
+        return evenNULs > half * 3 / 4 || oddNULs > half * 3 / 4
     }
 }

@@ -22,6 +22,10 @@ struct Manifest {
         func report(_ severity: Diagnostic.Severity, _ message: String, _ node: Node?) {
             diagnostics.append(Diagnostic(severity, message, path: source.path, at: node?.mark.map(position)))
         }
+        if let problem = ManifestShape.problem(in: source.bytes, path: source.path) {
+            diagnostics.append(problem)
+            return nil
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: String(decoding: source.bytes, as: UTF8.self))
@@ -53,7 +57,12 @@ struct Manifest {
                     manifest.authors = [author]
                 }
             case "support":
-                manifest.support = scalar(value, key, report).map { ($0, value.mark.map(position)) }
+                guard let file = scalar(value, key, report), !file.isEmpty else {
+                    report(.error, "'support' names no file; give the support page's Markdown file, or leave the key out",
+                           value)
+                    continue
+                }
+                manifest.support = (file, value.mark.map(position))
             case "modules":
                 guard let sequence = value.sequence else {
                     report(.error, "'modules' must be a list of Markdown file names", value)

@@ -24,9 +24,14 @@ public struct SourceText: Sendable {
         Self.position(ofOffset: offset, lineStarts: lineStarts)
     }
 
+    /// Where each line starts: after `\n`, `\r\n`, or a lone `\r` (as CommonMark ends lines).
     private static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n"))) {
+                starts.append(offset + 1)
+            }
+        }
         return starts
     }
 

@@ -42,8 +42,9 @@ enum Directive {
             diagnostics.append(Diagnostic(.error, "reflection prompt has no id; answers are saved under it, "
                 + "so write one after the marker: > [!REFLECT] my-prompt-id", path: path, at: position))
         } else if !PromptID.isValid(id) {
-            diagnostics.append(Diagnostic(.error, "reflection prompt id '\(id)' may hold only letters, digits, "
-                + "'-', '_' and '.'", path: path, at: position))
+            diagnostics.append(Diagnostic(.error, "reflection prompt id '\(id.prefix(PromptID.maximumLength))' may hold only "
+                + "letters, digits, '-', '_' and '.', with at least one letter or digit, and at most "
+                + "\(PromptID.maximumLength) characters", path: path, at: position))
         }
         if question.isEmpty {
             diagnostics.append(Diagnostic(.warning, "reflection prompt '\(id)' has no question", path: path, at: position))
@@ -73,10 +74,17 @@ enum Directive {
     }
 }
 
+/// What an explicit id may be: letters, digits, `-`, `_` and `.`, with at least one letter or digit
+/// (an id of dots is no name), and at most `maximumLength` characters. Learners' data is saved under ids.
 enum PromptID {
+    static let maximumLength = 100
+
     static func isValid(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy {
-            $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0)
-        }
+        !id.isEmpty && id.count <= maximumLength && id.unicodeScalars.allSatisfy(isIDScalar)
+            && id.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+    }
+
+    private static func isIDScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "-_.".unicodeScalars.contains(scalar)
     }
 }

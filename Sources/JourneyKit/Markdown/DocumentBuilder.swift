@@ -73,8 +73,8 @@ final class DocumentBuilder {
         let position = frame.offset.map(source.position(ofOffset:))
         if frames[frames.count - 1].offset == nil { frames[frames.count - 1].offset = frame.offset }
         switch frame.event {
-        case .paragraph: append(.paragraph(frame.inlines), at: position)
-        case .heading(let level): append(.heading(level: level, content: frame.inlines), at: position)
+        case .paragraph: append(.paragraph(BareLinks.link(frame.inlines)), at: position)
+        case .heading(let level): append(.heading(level: level, content: BareLinks.link(frame.inlines)), at: position)
         case .rule: append(.rule, at: position)
         case .code(let language):
             if frame.text.hasSuffix("\n") { frame.text.removeLast() }
@@ -90,7 +90,7 @@ final class DocumentBuilder {
             let task = isTask ? ListItem.Task(id: "", checkedByAuthor: checked) : nil
             frames[frames.count - 1].items.append(ListItem(task: task, blocks: frame.blocks.map(\.block)))
         case .cell(let alignment):
-            frames[frames.count - 1].cells.append(frame.inlines)
+            frames[frames.count - 1].cells.append(BareLinks.link(frame.inlines))
             frames[frames.count - 1].alignments.append(alignment)
         case .tableRow:
             frames[frames.count - 1].rows.append(frame.cells)
@@ -118,9 +118,9 @@ final class DocumentBuilder {
         spanDepth -= 1
         let (event, inlines) = spans.removeLast()
         switch event {
-        case .emphasis: appendInline(.emphasis(inlines))
-        case .strong: appendInline(.strong(inlines))
-        case .strikethrough: appendInline(.strikethrough(inlines))
+        case .emphasis: appendInline(.emphasis(BareLinks.link(inlines)))
+        case .strong: appendInline(.strong(BareLinks.link(inlines)))
+        case .strikethrough: appendInline(.strikethrough(BareLinks.link(inlines)))
         case .code: appendInline(.code(inlines.plainText))
         case .link(let target): appendInline(.link(target: target, content: inlines))
         case .image(let target): appendInline(.image(target: target, alt: inlines))
@@ -185,12 +185,16 @@ final class DocumentBuilder {
         }
     }
 
+    /// Appends to the last text run in place. The run is taken out of the array first, so the string is
+    /// not shared and grows without being copied: many small runs (escapes, entities) cost linear time.
     private static func append(_ text: String, to inlines: inout [Inline]) {
-        if case .text(let previous) = inlines.last {
-            inlines[inlines.count - 1] = .text(previous + text)
-        } else {
+        guard case .text(var previous)? = inlines.last else {
             inlines.append(.text(text))
+            return
         }
+        inlines[inlines.count - 1] = .softBreak
+        previous += text
+        inlines[inlines.count - 1] = .text(previous)
     }
 
     private func appendInline(_ inline: Inline) {
@@ -209,7 +213,7 @@ final class DocumentBuilder {
         case .quote, .item, .document:
             let inlines = frames[top].inlines
             frames[top].inlines = []
-            frames[top].blocks.append(PositionedBlock(block: .paragraph(inlines), position: nil))
+            frames[top].blocks.append(PositionedBlock(block: .paragraph(BareLinks.link(inlines)), position: nil))
         default: break
         }
     }

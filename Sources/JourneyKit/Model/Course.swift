@@ -11,6 +11,8 @@ public struct Course: Equatable, Sendable {
     public var modules: [Module]
     /// The page of crisis and help guidance a manifest names, if any.
     public var support: Lesson?
+    /// The support page's file as the manifest names it, even when it could not be loaded.
+    public var supportFile: String?
     /// Where the manifest is, for diagnostics about the whole course; nil without one.
     public var manifestPath: String?
 

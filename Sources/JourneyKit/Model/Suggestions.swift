@@ -1,10 +1,16 @@
 extension Course {
-    /// Up to three lesson ids closest to `id`, for "did you mean" messages.
+    /// Up to three lesson ids close to `id`, for "did you mean" messages: ids that hold it (or that it
+    /// holds), or that are a few edits away; none when nothing is close. Cheap on any course: the query
+    /// is cut to the longest id an id can be, and ids far longer or shorter are not compared.
     public func lessonIDs(closestTo id: String) -> [String] {
-        let query = id.lowercased()
+        let query = String(id.lowercased().prefix(PromptID.maximumLength))
+        let allowed = max(2, query.count * 2 / 5)
         return lessons.map(\.id)
-            .map { candidate in
-                (candidate, candidate.contains(query) || query.contains(candidate) ? 0 : Self.editDistance(query, candidate))
+            .compactMap { candidate -> (String, Int)? in
+                if query.count >= 3 && (candidate.contains(query) || query.contains(candidate)) { return (candidate, 0) }
+                guard abs(candidate.count - query.count) <= allowed else { return nil }
+                let distance = Self.editDistance(query, candidate)
+                return distance <= allowed ? (candidate, distance) : nil
             }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
             .prefix(3)

@@ -27,6 +27,13 @@ struct CourseDraft {
 
     /// Gives every module, lesson, prompt and checklist item its id and reports clashes.
     func assemble(diagnostics: inout [Diagnostic], emptyPath: String) -> Course {
+        for module in modules {
+            for heading in [module.heading] + module.lessons.map(\.heading) {
+                for problem in heading.problems {
+                    diagnostics.append(Diagnostic(.warning, problem, path: module.path, at: heading.position))
+                }
+            }
+        }
         var moduleIDs = IDAllocator()
         var lessonIDs = IDAllocator()
         var promptIDs = IDAllocator()
@@ -129,10 +136,14 @@ private struct LessonIDs {
         guard case .paragraph(var inlines)? = item.blocks.first else { return checklistIDs.unique("item") }
         if case .text(let last)? = inlines.last, last.hasSuffix("}"), let open = last.range(of: "{#", options: .backwards) {
             let id = String(last[open.upperBound..<last.index(before: last.endIndex)])
-            if PromptID.isValid(id) && !checklistIDs.reserve(id) {
+            if !PromptID.isValid(id) {
+                diagnostics.append(Diagnostic(.error, "checklist item id '\(id.prefix(PromptID.maximumLength))' may hold only "
+                    + "letters, digits, '-', '_' and '.', with a letter or digit, at most \(PromptID.maximumLength) "
+                    + "characters; ticks are saved under it", path: path))
+            } else if !checklistIDs.reserve(id) {
                 diagnostics.append(Diagnostic(.error, "checklist item id '\(id)' is used twice in lesson '\(lessonID)'; "
                     + "ticks are saved under it, so each must be unique", path: path))
-            } else if PromptID.isValid(id) {
+            } else {
                 let rest = last[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
                 inlines[inlines.count - 1] = .text(rest)
                 if rest.isEmpty { inlines.removeLast() }

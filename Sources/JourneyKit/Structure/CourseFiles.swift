@@ -69,6 +69,10 @@ enum SupportPage {
                 + "answers are written in lessons, so it is shown but cannot be answered", path: source.path,
                 at: prompt.position))
         }
+        if blocks.isEmpty {
+            diagnostics.append(Diagnostic(.warning, "the support page is empty; the player's support key would show "
+                + "nothing", path: source.path))
+        }
         return Lesson(id: id, title: title.map(\.title).flatMap { $0.isEmpty ? nil : $0 } ?? "Support",
                       path: source.path, position: title?.position, blocks: blocks.map(\.block))
     }

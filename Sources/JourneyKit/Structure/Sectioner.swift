@@ -2,20 +2,33 @@ import Foundation
 
 /// A heading that opens a module or a lesson, with an explicit id written as a trailing `{#id}`.
 struct SectionHeading: Equatable {
+    /// Longer titles are cut (every screen shows them, often on one line).
+    static let maximumTitleLength = 200
+
     var title: String
     var explicitID: String?
     var position: SourcePosition?
+    /// What is wrong with the heading, if anything: an id that is not one, a title cut short.
+    var problems: [String] = []
 
     init(content: [Inline], position: SourcePosition?) {
         var title = content.plainText
         if title.hasSuffix("}"), let open = title.range(of: "{#", options: .backwards) {
-            let id = title[open.upperBound..<title.index(before: title.endIndex)]
-            if PromptID.isValid(String(id)) {
-                explicitID = String(id)
+            let id = String(title[open.upperBound..<title.index(before: title.endIndex)])
+            if PromptID.isValid(id) {
+                explicitID = id
                 title = String(title[..<open.lowerBound])
+            } else {
+                problems.append("'{#\(id.prefix(PromptID.maximumLength))}' is not an id (letters, digits, '-', '_' and '.', "
+                    + "with a letter or digit, at most \(PromptID.maximumLength) characters), so it stays in the title")
             }
         }
-        self.title = title.trimmingCharacters(in: .whitespaces)
+        title = title.trimmingCharacters(in: .whitespaces)
+        if title.count > Self.maximumTitleLength {
+            problems.append("the title is \(title.count) characters; it is shown cut to \(Self.maximumTitleLength)")
+            title = String(title.prefix(Self.maximumTitleLength - 1)) + "…"
+        }
+        self.title = title
         self.position = position
     }
 }

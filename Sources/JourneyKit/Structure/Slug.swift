@@ -1,9 +1,13 @@
-/// Ids made from titles: lower case, letters and digits of any script kept, everything else collapsed to `-`.
+/// Ids made from titles: lower case, letters and digits of any script kept, everything else collapsed to `-`,
+/// at most `maximumLength` characters.
 public enum Slug {
+    public static let maximumLength = 64
+
     public static func make(_ title: String, fallback: String) -> String {
         var slug = ""
         var pendingDash = false
-        for scalar in title.lowercased().unicodeScalars {
+        for scalar in title.prefix(maximumLength * 4).lowercased().unicodeScalars {
+            if slug.unicodeScalars.count >= maximumLength { break }
             let keep = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 || scalar.properties.generalCategory == .nonspacingMark && !slug.isEmpty
             if keep {

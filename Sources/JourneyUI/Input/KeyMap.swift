@@ -49,16 +49,17 @@ public struct KeyMap<Action: Sendable>: Sendable {
         }
     }
 
-    /// `r answer`: the first key bound to `action` and the binding's hint, as the footer shows it.
-    func hint(_ action: Action) -> String? where Action: Equatable {
+    /// `r answer`: the first key bound to `action` (of those `usable` allows) and the binding's hint, as
+    /// the footer shows it.
+    func hint(_ action: Action, usable: (Key) -> Bool = { _ in true }) -> String? where Action: Equatable {
         guard let binding = groups.lazy.flatMap(\.bindings).first(where: { $0.action == action }),
-              let hint = binding.hint, let key = binding.keys.first else { return nil }
+              let hint = binding.hint, let key = binding.keys.first(where: usable) else { return nil }
         return "\(key.label) \(hint)"
     }
 
     /// The hints of these actions, in order.
     func hints(_ actions: [Action]) -> [String] where Action: Equatable {
-        actions.compactMap(hint)
+        actions.compactMap { hint($0) }
     }
 }
 

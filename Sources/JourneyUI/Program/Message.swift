@@ -23,6 +23,17 @@ public enum Message: Equatable, Sendable {
     case notice(String)
 }
 
+extension Message {
+    /// The prompt a result from the store is about.
+    var promptID: String? {
+        switch self {
+        case .answerSaved(let id, _), .draftSaved(let id), .draftNotSaved(let id, _): id
+        case .answerNotSaved(let prompt, _, _): prompt.id
+        default: nil
+        }
+    }
+}
+
 /// What the world outside must do after an update.
 public enum Effect: Equatable, Sendable {
     case quit

@@ -46,21 +46,19 @@ public struct Player: Sendable {
             effects = context.isTooSmall ? whileTooSmall(key) : press(key)
         case .externalEditFinished(let edit, let text, let problem):
             effects = apply(EditorScreen.finishExternally(edit, text: text, problem: problem, &context), from: top)
-        case .answerNotSaved(let prompt, let text, let reason):
-            // The words exist nowhere else: they go back to their editor, or into a new one.
-            if let index = screens.lastIndex(where: { ($0 as? EditorScreen)?.prompt == prompt }) {
-                screens.removeSubrange(index + 1..<screens.count)
-                effects = apply(screens[index].receive(message, &context), from: index)
-            } else {
-                let problem = "Not saved: \(reason). Your words are still here: Ctrl-S tries again."
-                effects = apply(.open(EditorScreen.reopen(prompt, text: text, problem: problem, context)), from: top)
-            }
+        case .answerNotSaved(let prompt, let text, let reason) where editor(for: prompt.id) == nil:
+            // The words exist nowhere else: they go back into an editor.
+            let problem = "Not saved: \(reason). Ctrl-S tries again."
+            effects = apply(.open(EditorScreen.reopen(prompt, text: text, status: .notSaved(problem, drafted: false), context)),
+                            from: top)
         case .notice(let text), .storeFailed(let text):
             effects = apply(screens[top].receive(message, &context), from: top)
             if !screen.takesText { effects += tell(text) }
         default:
             context.apply(message)
-            effects = apply(screens[top].receive(message, &context), from: top)
+            // What the store says about a prompt goes to its editor, wherever it is in the stack.
+            let index = message.promptID.flatMap(editor(for:)) ?? top
+            effects = apply(screens[index].receive(message, &context), from: index)
         }
         if let notice = context.notice, !screen.takesText { effects += tell(notice) }
         return effects + progressEffects(since: before)
@@ -87,14 +85,21 @@ public struct Player: Sendable {
     private mutating func press(_ key: Key) -> [Effect] {
         let index = screens.count - 1
         if let reaction = screens[index].handle(key, &context) { return apply(reaction, from: index) }
-        switch Self.sharedKeys.action(for: key) {
-        case .help: return apply(.open(HelpScreen(sections: screen.help + Self.sharedKeys.help)), from: index)
-        case .support: return screen is SupportScreen ? [] : apply(SupportScreen.open(&context), from: index)
+        let action = Self.sharedKeys.action(for: key)
+        if screen.takesText, let action, !Self.whileTyping.contains(action) { return [] }
+        switch action {
+        case .help: return apply(.open(HelpScreen(sections: screen.help + context.sharedHelp(typing: false))), from: index)
+        case .support: return apply(screen is SupportScreen ? .close : SupportScreen.open(&context), from: index)
         case .close: return index > 0 ? apply(.close, from: index) : []
         case .quit: return [.quit]
         case .redraw: return [.redraw]
         case .suspend, nil: return []
         }
+    }
+
+    /// Where the editor of a prompt is in the stack, if one is open.
+    private func editor(for promptID: String) -> Int? {
+        screens.lastIndex { ($0 as? EditorScreen)?.prompt.id == promptID }
     }
 
     /// While the terminal is too small only the keys its notice names act; with text being written,
@@ -151,13 +156,14 @@ public struct Player: Sendable {
 
     enum SharedAction: Sendable { case help, support, close, quit, redraw, suspend }
 
-    /// The one shared key that still acts while text is being written.
-    static let redrawHelp = [HelpSection(title: "Anywhere", rows: [.init(keys: "Ctrl-L", summary: "redraw the screen")])]
+    /// The shared keys that still act while text is being written (by their control keys).
+    static let whileTyping: Set<SharedAction> = [.support, .redraw]
 
     static let sharedKeys = KeyMap<SharedAction>([
         .init("Anywhere", [
             .init([.character("?")], .help, "the keys of what is open", hint: "help"),
-            .init([.character("s")], .support, "support: what to do in a crisis, where to find help (Esc comes back)",
+            .init([.character("s"), .control("o")], .support,
+                  "support: what to do in a crisis, where to find help (Esc comes back; Ctrl-O while typing)",
                   hint: "support"),
             .init([.escape], .close, "close what is open", hint: "close"),
             .init([.character("q")], .quit, "quit (your place and answers are kept)", hint: "quit"),
@@ -168,6 +174,26 @@ public struct Player: Sendable {
 }
 
 extension Context {
+    /// Footer hints for shared keys; none for a support page the course does not have, and control keys
+    /// only while text is being written.
+    func sharedHints(_ actions: [Player.SharedAction], typing: Bool = false) -> [String] {
+        actions.filter { $0 != .support || course.support != nil }.compactMap { action in
+            Player.sharedKeys.hint(action) { key in !typing || { if case .control = key { true } else { false } }() }
+        }
+    }
+
+    /// The shared keys as the help screen lists them: what acts on this screen, and what the course has.
+    func sharedHelp(typing: Bool) -> [HelpSection] {
+        Player.sharedKeys.groups.map { group in
+            HelpSection(title: group.title, rows: group.bindings.compactMap { binding in
+                if binding.action == .support && course.support == nil { return nil }
+                if typing && !Player.whileTyping.contains(binding.action) { return nil }
+                let keys = binding.keys.filter { key in !typing || { if case .control = key { true } else { false } }() }
+                return HelpSection.Row(keys: keys.map(\.label).joined(separator: " "), summary: binding.summary)
+            })
+        }
+    }
+
     /// ` Lesson 4 of 13  `: the start of the footer, whatever else it shows.
     var footerPosition: String { " Lesson \(reader.lesson + 1) of \(lessons.count)  " }
 

@@ -98,11 +98,12 @@ final class StoreEffects: EffectPerformer, Sendable {
             unkept.withLock { $0[prompt.id] = nil }
             inbox.post(.answerSaved(promptID: prompt.id, LearnerRecord.Answer(answer)))
         } catch {
-            // Kept as a draft if the store takes that; the editor keeps the words either way.
+            // Kept as a draft if the store takes that (said after, so the editor can tell), and in the
+            // editor either way.
+            inbox.post(.answerNotSaved(prompt, text: text, reason: "\(error)"))
             if !writeDraft(prompt, text, replacing) {
                 unkept.withLock { $0[prompt.id] = "your answer to \"\(prompt.question)\" was not saved: \(error)" }
             }
-            inbox.post(.answerNotSaved(prompt, text: text, reason: "\(error)"))
         }
     }
 

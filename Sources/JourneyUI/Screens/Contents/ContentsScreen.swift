@@ -16,7 +16,7 @@ struct ContentsScreen: Screen {
     func title(_ context: Context) -> [String] { ["Contents"] }
     var help: [HelpSection] { Self.keys.help }
     func hints(_ context: Context) -> [String] {
-        Self.keys.hints([.open]) + Player.sharedKeys.hints([.close, .help])
+        Self.keys.hints([.open]) + context.sharedHints([.close, .help])
     }
 
     mutating func handle(_ key: Key, _ context: inout Context) -> Reaction? {

@@ -4,7 +4,7 @@ import JourneyLayout
 /// as it is typed; Ctrl-S saves a version and closes; Esc closes and keeps the draft.
 struct EditorScreen: Screen {
     enum Action: Equatable, Sendable {
-        case save, close, help, support, newLine, move(TextArea.Motion)
+        case save, close, help, newLine, move(TextArea.Motion)
         case deleteBackward, deleteForward, deleteWord, deleteToLineEnd, deleteToLineStart
     }
 
@@ -13,8 +13,6 @@ struct EditorScreen: Screen {
             .init([.control("s")], .save, "save your answer and close", hint: "save"),
             .init([.escape], .close, "close; what you wrote is kept as a draft", hint: "close"),
             .init([.control("g")], .help, "these keys", hint: "keys"),
-            .init([.control("o")], .support, "the support page (what to do in a crisis); Esc comes back here",
-                  hint: "support"),
             .init([.enter], .newLine, "a new line"),
             .init([.left], .move(.left), "a character left"),
             .init([.right], .move(.right), "a character right"),
@@ -39,8 +37,8 @@ struct EditorScreen: Screen {
         case saving
         /// Something to know that puts no words at risk; the next edit clears it.
         case note(String)
-        /// The answer could not be saved; the words are only here (and maybe in a draft).
-        case notSaved(String)
+        /// The answer could not be saved; the words are here, and on disk as a draft when `drafted`.
+        case notSaved(String, drafted: Bool)
         /// The draft could not be kept; a later draft that is kept clears it.
         case draftNotKept(String)
     }
@@ -77,11 +75,11 @@ struct EditorScreen: Screen {
     }
 
     /// An editor holding words the store could not keep (or an outside editor left), saying why.
-    static func reopen(_ prompt: PromptRef, text: String, problem: String, _ context: Context) -> EditorScreen {
+    static func reopen(_ prompt: PromptRef, text: String, status: Status, _ context: Context) -> EditorScreen {
         var editor = EditorScreen(prompt: prompt, hint: hint(prompt.id, context), text: text,
                                   saved: context.learner.answers[prompt.id]?.text ?? "", replacing: nil)
         editor.changed = true
-        editor.status = .notSaved(problem)
+        editor.status = status
         return editor
     }
 
@@ -103,9 +101,9 @@ struct EditorScreen: Screen {
             return .stay
         }
         if let problem {
-            var editor = reopen(edit.prompt, text: text, problem: "", context)
-            editor.status = .note("\(problem): what it left is here, kept as a draft. Ctrl-S saves it as your answer.")
-            return .open(editor, effects: [.store(.saveDraft(edit.prompt, text: text, replacing: edit.replacing))])
+            let note = Status.note("What it left is here, kept as a draft: \(problem). Ctrl-S saves it as your answer.")
+            return .open(reopen(edit.prompt, text: text, status: note, context),
+                         effects: [.store(.saveDraft(edit.prompt, text: text, replacing: edit.replacing))])
         }
         if text.allSatisfy(\.isWhitespace) {
             context.notice = "The answer was left empty, so nothing was saved."
@@ -133,7 +131,9 @@ struct EditorScreen: Screen {
     func title(_ context: Context) -> [String] { [prompt.lessonTitle, "Your answer"] }
     var help: [HelpSection] { Self.keys.help }
     var takesText: Bool { true }
-    func hints(_ context: Context) -> [String] { Self.keys.hints([.save, .close, .support, .help]) }
+    func hints(_ context: Context) -> [String] {
+        Self.keys.hints([.save]) + context.sharedHints([.support], typing: true) + Self.keys.hints([.close, .help])
+    }
 
     mutating func handle(_ key: Key, _ context: inout Context) -> Reaction? {
         text.wrap(at: Self.textWidth(context.body))
@@ -143,8 +143,7 @@ struct EditorScreen: Screen {
         switch Self.keys.action(for: key) {
         case .save: return save()
         case .close: return close(&context)
-        case .help: return .open(HelpScreen(sections: Self.keys.help + Player.redrawHelp))
-        case .support: return SupportScreen.open(&context)
+        case .help: return .open(HelpScreen(sections: Self.keys.help + context.sharedHelp(typing: true)))
         case .newLine: return edit(context) { $0.insert("\n") }
         case .move(let motion):
             let parts = parts(context.body, context.glyphs.ellipsis)
@@ -156,7 +155,7 @@ struct EditorScreen: Screen {
         case .deleteWord: return edit(context) { $0.deleteWordBackward() }
         case .deleteToLineEnd: return edit(context) { $0.deleteToLineEnd() }
         case .deleteToLineStart: return edit(context) { $0.deleteToLineStart() }
-        case nil: return key == .control("l") ? nil : .stay
+        case nil: return nil
         }
     }
 
@@ -166,7 +165,7 @@ struct EditorScreen: Screen {
         case .paste(let pasted):
             let room = TextArea.maximumLength - text.characters.count
             let reaction = edit(context) { $0.insert(pasted) }
-            if pasted.count > room {
+            if pasted.count > room, !wordsAtRisk {
                 status = .note("Only the first \(room) characters of the paste fit: an answer holds at most "
                     + "\(TextArea.maximumLength).")
             }
@@ -181,12 +180,19 @@ struct EditorScreen: Screen {
             replacing = nil
             status = .editing
         case .answerNotSaved(let ref, _, let reason) where ref.id == prompt.id:
-            status = .notSaved("Not saved: \(reason). Your words are still here: Ctrl-S tries again.")
+            status = .notSaved("Not saved: \(reason). Ctrl-S tries again.", drafted: false)
         case .draftNotSaved(let id, let reason) where id == prompt.id:
-            if case .notSaved = status { break }
-            status = .draftNotKept("Your draft is not kept: \(reason). Your words are still here.")
+            if case .notSaved(let message, _) = status {
+                status = .notSaved(message, drafted: false)
+            } else {
+                status = .draftNotKept("Your draft is not kept: \(reason).")
+            }
         case .draftSaved(let id) where id == prompt.id:
-            if case .draftNotKept = status { status = .editing }
+            switch status {
+            case .draftNotKept: status = .editing
+            case .notSaved(let message, _): status = .notSaved(message, drafted: true)
+            default: break
+            }
         case .storeFailed(let problem):
             if case .editing = status { status = .note(problem) }
         default:
@@ -241,7 +247,8 @@ struct EditorScreen: Screen {
     /// The store has said it could not keep these words.
     private var wordsAtRisk: Bool {
         switch status {
-        case .notSaved, .draftNotKept: true
+        case .notSaved(_, let drafted): !drafted
+        case .draftNotKept: true
         case .editing, .saving, .note: false
         }
     }
@@ -305,14 +312,20 @@ struct EditorScreen: Screen {
         let hintRows = hint.map { Self.cut(Layout.wrap([Span("Hint: " + VisibleText.prose($0), .hint)], width: area.width),
                                             to: 2, ellipsis: ellipsis, width: area.width) } ?? []
         let heading = Self.cut(question, to: max(1, area.height / 3), ellipsis: ellipsis, width: area.width) + hintRows + [[]]
+        // What reassures comes first, so a narrow screen that cuts the message keeps it.
         var message: [Span] = switch status {
-        case .editing: [Span(changed ? "Your draft is kept as you type. Ctrl-G lists the keys."
-                                     : "Ctrl-S saves, Esc closes, Ctrl-G lists the keys.", .meta)]
+        case .editing: [Span(changed ? "Your draft is kept as you type. Ctrl-O support, Ctrl-G keys."
+                                     : "Ctrl-S saves, Esc closes, Ctrl-O support, Ctrl-G keys.", .meta)]
         case .saving: [Span("Saving\(ellipsis)", .meta)]
-        case .note(let text), .notSaved(let text), .draftNotKept(let text): [Span(VisibleText.prose(text), .notice)]
+        case .note(let text): [Span(VisibleText.prose(text), .notice)]
+        case .notSaved(let text, let drafted):
+            [Span((drafted ? "Your words are kept as a draft. " : "Your words are still here. ") + VisibleText.prose(text),
+                  .notice)]
+        case .draftNotKept(let text): [Span("Your words are still here. " + VisibleText.prose(text), .notice)]
         }
         if warnedBeforeClosing {
-            message = [Span("These words may not be kept: Esc again closes without them; Ctrl-S tries to save them.", .notice)]
+            message = [Span("These words may not reach the disk. Esc again closes all the same (they stay until you "
+                + "quit); Ctrl-S tries to save them.", .notice)]
         }
         let status = Array(Layout.wrap(message, width: area.width).prefix(3))
         return Parts(heading: heading, status: status, textWidth: Self.textWidth(area),

@@ -15,7 +15,7 @@ struct HelpScreen: Screen {
 
     func title(_ context: Context) -> [String] { ["Keys"] }
     var help: [HelpSection] { Self.keys.help }
-    func hints(_ context: Context) -> [String] { Player.sharedKeys.hints([.close]) }
+    func hints(_ context: Context) -> [String] { context.sharedHints([.close]) }
 
     func status(_ context: Context) -> String {
         let count = rows(width: context.layoutWidth).count

@@ -11,7 +11,7 @@ struct NoticeScreen: Screen {
         [HelpSection(title: "Notice", rows: [.init(keys: "any key", summary: "close it"), .init(keys: "q", summary: "quit")])]
     }
 
-    func hints(_ context: Context) -> [String] { ["any key closes"] + Player.sharedKeys.hints([.quit]) }
+    func hints(_ context: Context) -> [String] { ["any key closes"] + context.sharedHints([.quit]) }
 
     mutating func handle(_ key: Key, _ context: inout Context) -> Reaction? {
         Player.sharedKeys.action(for: key) == .quit ? nil : .close

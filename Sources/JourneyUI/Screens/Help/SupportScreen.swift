@@ -2,15 +2,11 @@ import JourneyKit
 import JourneyLayout
 
 /// The course's support page (what to do in a crisis, where to find help), one key away from anywhere;
-/// closing it goes back to exactly where the learner was.
+/// Esc (or the support key again) goes back to exactly where the learner was.
 struct SupportScreen: Screen {
-    enum Action: Equatable, Sendable { case move(ListMove), close }
+    enum Action: Equatable, Sendable { case move(ListMove) }
 
-    static let keys = KeyMap<Action>([
-        .init("Support", ListMove.bindings(Action.move) + [
-            .init([.character("s")], .close, "close the support page"),
-        ]),
-    ])
+    static let keys = KeyMap<Action>([.init("Support", ListMove.bindings(Action.move))])
 
     let page: Lesson
     var top = 0
@@ -26,12 +22,11 @@ struct SupportScreen: Screen {
 
     func title(_ context: Context) -> [String] { [page.title] }
     var help: [HelpSection] { Self.keys.help }
-    func hints(_ context: Context) -> [String] { Player.sharedKeys.hints([.close, .help]) }
+    func hints(_ context: Context) -> [String] { context.sharedHints([.close, .help]) }
 
     mutating func handle(_ key: Key, _ context: inout Context) -> Reaction? {
         switch Self.keys.action(for: key) {
         case .move(let move): top = move.scrolled(top, lines: lines(context).count, page: context.bodyRows)
-        case .close: return .close
         case nil: return nil
         }
         return .stay

@@ -22,7 +22,7 @@ struct HistoryScreen: Screen {
 
     func title(_ context: Context) -> [String] { [prompt.lessonTitle, "Earlier answers"] }
     var help: [HelpSection] { Self.keys.help }
-    func hints(_ context: Context) -> [String] { Player.sharedKeys.hints([.close, .help]) }
+    func hints(_ context: Context) -> [String] { context.sharedHints([.close, .help]) }
 
     func status(_ context: Context) -> String {
         versions.map { "\($0.count) version\($0.count == 1 ? "" : "s")" } ?? ""

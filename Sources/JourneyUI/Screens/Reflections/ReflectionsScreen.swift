@@ -33,8 +33,8 @@ struct ReflectionsScreen: Screen {
     func title(_ context: Context) -> [String] { ["Your reflections"] }
     var help: [HelpSection] { Self.keys.help }
     func hints(_ context: Context) -> [String] {
-        Self.keys.hints([.open]) + Player.sharedKeys.hints([.close]) + Self.keys.hints([.answer])
-            + Player.sharedKeys.hints([.help])
+        Self.keys.hints([.open]) + context.sharedHints([.close]) + Self.keys.hints([.answer])
+            + context.sharedHints([.help])
     }
 
     func status(_ context: Context) -> String {

@@ -35,13 +35,13 @@ struct SearchScreen: Screen {
     }
 
     func title(_ context: Context) -> [String] { ["Search"] }
-    var help: [HelpSection] { results == nil ? Self.typingKeys.help + Player.redrawHelp : Self.resultKeys.help }
+    var help: [HelpSection] { results == nil ? Self.typingKeys.help : Self.resultKeys.help }
     var takesText: Bool { results == nil }
 
     func hints(_ context: Context) -> [String] {
         results == nil ? Self.typingKeys.hints([.search, .close])
-            : Self.resultKeys.hints([.open]) + Player.sharedKeys.hints([.close]) + Self.resultKeys.hints([.edit])
-                + Player.sharedKeys.hints([.help])
+            : Self.resultKeys.hints([.open]) + context.sharedHints([.close]) + Self.resultKeys.hints([.edit])
+                + context.sharedHints([.help])
     }
 
     mutating func handle(_ key: Key, _ context: inout Context) -> Reaction? {
@@ -75,7 +75,7 @@ struct SearchScreen: Screen {
             context.lastQuery = query
             isRunning = true
             return .effects(.then(.runSearch))
-        case nil: return key == .control("l") ? nil : .stay
+        case nil: return nil
         }
         return .stay
     }
