@@ -44,6 +44,27 @@ void journey_keep_memory_private(void) {
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
+int journey_write_all(int fd, const unsigned char *bytes, long length) {
+    long done = 0;
+    while (done < length) {
+        ssize_t written = write(fd, bytes + done, (size_t)(length - done));
+        if (written < 0 && errno == EINTR) continue;
+        if (written <= 0) return written < 0 ? errno : EIO;
+        done += written;
+    }
+    return 0;
+}
+
+void journey_die_of_broken_pipe(void) {
+    signal(SIGPIPE, SIG_DFL);
+    sigset_t pipe;
+    sigemptyset(&pipe);
+    sigaddset(&pipe, SIGPIPE);
+    sigprocmask(SIG_UNBLOCK, &pipe, NULL);
+    raise(SIGPIPE);
+    _exit(128 + SIGPIPE);
+}
+
 int journey_bytes_waiting(int fd) {
     int count = 0;
     if (ioctl(fd, FIONREAD, &count) != 0) return 0;
@@ -61,13 +82,17 @@ void journey_watch_signals(void) {
     memset(&action, 0, sizeof action);
     action.sa_handler = record_signal;
     sigemptyset(&action.sa_mask);
-    int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    // Every signal whose default is to end the process, but those of a crash (handled apart): the
+    // run loop restores the terminal and keeps the learner's words before it exits.
+    int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF,
+                     SIGXCPU, SIGXFSZ, SIGIO, SIGPWR};
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &action, NULL);
     // A parent may have left signals blocked; the player relies on these arriving.
     sigset_t needed;
     sigemptyset(&needed);
-    int unblock[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH};
-    for (unsigned i = 0; i < sizeof unblock / sizeof unblock[0]; i++) sigaddset(&needed, unblock[i]);
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaddset(&needed, signals[i]);
+    int also[] = {SIGTSTP, SIGCONT, SIGWINCH};
+    for (unsigned i = 0; i < sizeof also / sizeof also[0]; i++) sigaddset(&needed, also[i]);
     sigprocmask(SIG_UNBLOCK, &needed, NULL);
 }
 
@@ -118,6 +143,6 @@ void journey_restore_terminal_on_crash(int fd, const char *reset_sequence) {
     memset(&action, 0, sizeof action);
     action.sa_handler = restore_and_die;
     sigemptyset(&action.sa_mask);
-    int signals[] = {SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE};
+    int signals[] = {SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSYS, SIGSTKFLT};
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &action, NULL);
 }

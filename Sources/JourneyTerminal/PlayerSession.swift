@@ -20,7 +20,8 @@ public enum PlayerSession {
         public var description: String {
             switch self {
             case .unknownTerminal(let name):
-                "cannot use terminal type '\(name)'; try TERM=xterm-256color, or `journey print` for plain text"
+                "cannot use terminal type '\(name)' (unknown, or it cannot move the cursor); try TERM=xterm-256color, "
+                    + "or `journey print` for plain text"
             }
         }
     }

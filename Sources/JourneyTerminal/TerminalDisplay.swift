@@ -31,6 +31,12 @@ final class TerminalDisplay {
         }
         self.screen = screen
         set_term(screen)
+        // A terminal that cannot move the cursor (TERM=dumb) would show a blank, unusable player.
+        guard let move = tigetstr("cup"), Int(bitPattern: move) != -1, Int(bitPattern: move) != 0 else {
+            endwin()
+            delscreen(screen)
+            throw PlayerSession.Failure.unknownTerminal(environment["TERM"] ?? "")
+        }
         cbreak()
         noecho()
         nonl()

@@ -23,7 +23,8 @@ import TestSupport
     @Test func usageErrorsUseArgumentParsersExitCode() throws {
         let outcome = try journey("print", "--width", "10")
         #expect(outcome.status == 64)
-        #expect(outcome.stderr.contains("--width must be at least 20"))
+        #expect(outcome.stderr.contains("--width must be from 20 to 1000, not 10"))
+        #expect(try journey("print", "--width", "100000000000").status == 64)
         #expect(try journey("--frobnicate").status == 64)
         #expect(try journey("lint", "--frobnicate").status == 64)
     }
@@ -135,6 +136,28 @@ import TestSupport
         let outcome = try journey("print", "--lesson", "set-boundary")
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("no lesson 'set-boundary'; closest: set-boundaries"))
+    }
+
+    @Test func aFarOffTypoSuggestsNothing() throws {
+        let outcome = try journey("print", "--lesson", "xyzzy")
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "error: no lesson 'xyzzy' (see `journey outline`)\n")
+    }
+
+    /// A full disk or a closed output is one line and status 1; a reader that went away ends the program
+    /// quietly, as SIGPIPE does, even where SIGPIPE is ignored.
+    @Test func writeErrorsAreOneLineAndABrokenPipeIsQuiet() throws {
+        for redirection in [">/dev/full", ">&-"] {
+            let outcome = try BuiltProgram.shell("\"$JOURNEY\" print \(redirection)")
+            #expect(outcome.status == 1, "\(redirection)")
+            #expect(outcome.stderr.hasPrefix("journey: cannot write the output: "), "\(redirection)")
+            #expect(outcome.stderr.split(separator: "\n").count == 1, "\(redirection): \(outcome.stderr)")
+        }
+        // More output than a pipe holds, so the program is still writing when the reader goes.
+        let folder = try TemporaryFolder(["long.md": "# Long\n\n" + String(repeating: "Words that fill the pipe.\n\n", count: 40_000)])
+        let status = try BuiltProgram.shell(
+            "trap '' PIPE; (\"$JOURNEY\" print '\(folder.path("long.md"))'; echo \"status=$?\" >&2) | head -c 1 >/dev/null")
+        #expect(status.stderr == "status=141\n", "ended as by SIGPIPE")
     }
 
     @Test func colourOnlyWhenAskedOrOnATerminal() throws {

@@ -148,13 +148,26 @@ import TestSupport
         try session.waitFor("status=0")
     }
 
-    @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129)])
-    func signalsRestoreTheTerminal(_ signal: Int32, _ status: Int) throws {
+    /// Every signal whose default would end the player restores the terminal first, and ends it by that signal.
+    @Test(arguments: [SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM])
+    func signalsRestoreTheTerminal(_ signal: Int32) throws {
         let course = try Self.course()
         let session = try start(course)
         try session.waitFor("Lesson 1 of 5")
         kill(try session.programPID(), signal)
-        try expectRestored(session, status: status)
+        try expectRestored(session, status: 128 + Int(signal))
+    }
+
+    @Test func ctrlBackslashQuitsCleanlyWithoutARuntimeReport() throws {
+        let course = try Self.course()
+        let session = try start(course)
+        try session.waitFor("Lesson 1 of 5")
+        try session.send("C-\\")
+        try expectRestored(session, status: 131)
+        let screen = try session.screen()
+        for sign in ["Fatal", "backtrace", "Backtrace", "Crash", "0x"] {
+            #expect(!screen.contains(sign), "the runtime reported: \(screen)")
+        }
     }
 
     @Test func ctrlCQuitsWithTheInterruptStatus() throws {
@@ -188,11 +201,14 @@ import TestSupport
         try expectRestored(session, status: 0)
     }
 
-    @Test func unknownTerminalTypeIsAClearError() throws {
+    /// An unknown terminal and one that cannot move the cursor get the same clear message, not a blank player.
+    @Test(arguments: ["no-such-terminal", "dumb"])
+    func unusableTerminalTypeIsAClearError(_ term: String) throws {
         let course = try Self.course()
-        let session = try TmuxSession(command: "TERM=no-such-terminal \(TmuxSession.journey) '\(course.path())'")
-        try session.waitFor("cannot use terminal type 'no-such-terminal'")
+        let session = try TmuxSession(command: "TERM=\(term) \(TmuxSession.journey) '\(course.path())'")
+        try session.waitFor("cannot use terminal type '\(term)'")
         #expect(try session.exitStatus() == 1)
+        #expect(try session.query("#{alternate_on}") == "0")
     }
 
     @Test func printOnATerminalWrapsToItsWidthAndStyles() throws {

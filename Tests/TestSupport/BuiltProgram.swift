@@ -17,8 +17,18 @@ public enum BuiltProgram {
     /// Runs `journey` with `arguments`; `environment` entries are added to (or, when nil, removed from) this one.
     public static func run(_ arguments: [String], environment: [String: String?] = [:],
                            directory: String? = nil) throws -> Outcome {
+        try spawn(path, arguments, environment: environment, directory: directory)
+    }
+
+    /// Runs `script` in `sh`, where `$JOURNEY` is the program: for redirections and pipes.
+    public static func shell(_ script: String) throws -> Outcome {
+        try spawn("/bin/sh", ["-c", script], environment: ["JOURNEY": path])
+    }
+
+    private static func spawn(_ executable: String, _ arguments: [String], environment: [String: String?],
+                              directory: String? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in environment { merged[key] = value }

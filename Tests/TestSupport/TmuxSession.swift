@@ -1,7 +1,8 @@
 import Foundation
 
 /// A real terminal for end-to-end tests: a private tmux server running one command in one pane.
-/// The command runs in `sh`, which prints `[exit N]` when it ends so tests can read the status.
+/// The command runs in `sh`, which prints `[exit N]` when it ends so tests can read the status, and which
+/// outlives Ctrl-C and Ctrl-\ as an interactive shell does.
 public final class TmuxSession {
     public struct Timeout: Error, CustomStringConvertible {
         public var description: String
@@ -27,7 +28,7 @@ public final class TmuxSession {
         self.environment = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "main"]
             + self.environment.flatMap { ["-e", $0] }
-            + ["sh -c 'trap : INT; \(command); echo \"[exit $?]\"; exec sleep 600'"])
+            + ["sh -c 'trap : INT QUIT; \(command); echo \"[exit $?]\"; exec sleep 600'"])
     }
 
     /// The shell-quoted path of the built program, for commands.

@@ -4,7 +4,8 @@
 /// The number of columns of the terminal on `fd`, or 0 when `fd` is not a terminal.
 int journey_terminal_columns(int fd);
 
-/// Catches SIGINT, SIGTERM, SIGHUP and SIGQUIT: each only records the signal, for the run loop to act on.
+/// Catches every signal that would end the process (INT, TERM, HUP, QUIT, PIPE, ALRM, USR1, USR2 and
+/// the rest; crashes are handled apart): each only records the signal, for the run loop to act on.
 /// Also unblocks those and the job-control and resize signals, in case a parent left them blocked.
 void journey_watch_signals(void);
 
@@ -22,6 +23,12 @@ int journey_write_private_file(const char *path, const unsigned char *bytes, lon
 /// not write the learner's answers to a core file).
 void journey_keep_memory_private(void);
 
+/// Writes all of `bytes` to `fd`; 0, or the errno that stopped it.
+int journey_write_all(int fd, const unsigned char *bytes, long length);
+
+/// Ends the process as a broken pipe does (killed by SIGPIPE), even where SIGPIPE was ignored.
+void journey_die_of_broken_pipe(void);
+
 /// How many bytes wait to be read on `fd` (0 also when that cannot be told).
 int journey_bytes_waiting(int fd);
 
@@ -30,7 +37,8 @@ int journey_bytes_waiting(int fd);
 void journey_hold_interrupts(int hold);
 
 /// Remembers the terminal's modes on `fd` and the bytes that undo full-screen mode, so that a crash
-/// (SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE) restores the terminal before the process dies.
+/// (SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSYS, SIGSTKFLT) restores the terminal before
+/// the process dies.
 void journey_restore_terminal_on_crash(int fd, const char *reset_sequence);
 
 #endif

@@ -55,7 +55,7 @@ extension CourseFolder {
 }
 
 /// A course folder embedded as bytes, such as the bundled course.
-public struct EmbeddedCourseFolder: CourseFolder {
+public struct EmbeddedCourseFolder: CourseFolder, Sendable {
     public let displayPath: String
     public var absolutePath: String { displayPath }
     let files: [String: [UInt8]]

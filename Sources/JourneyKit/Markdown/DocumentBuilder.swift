@@ -28,6 +28,8 @@ final class DocumentBuilder {
     private var containerDepth = 0
     private var spanDepth = 0
     private var diagnostics: [Diagnostic] = []
+    /// Inside an inline HTML comment that md4c hands over a line at a time.
+    private var inInlineComment = false
 
     init(source: SourceText) {
         self.source = source
@@ -141,7 +143,10 @@ final class DocumentBuilder {
         case .html(let html):
             if frames[frames.count - 1].event == .html {
                 frames[frames.count - 1].text += html
-            } else if !HTMLComment.isComment(html) {
+            } else if inInlineComment || HTMLComment.isComment(html) {
+                // An author's note, dropped whole, however many lines it takes.
+                inInlineComment = !html.contains("-->")
+            } else {
                 appendInline(.html(html))
                 warnAboutHTML(at: offset.map(source.position(ofOffset:)))
             }
@@ -219,7 +224,13 @@ final class DocumentBuilder {
     }
 
     private func appendHTMLBlock(_ html: String, at position: SourcePosition?) {
-        if HTMLComment.isComment(html) { return }
+        if HTMLComment.isComment(html) {
+            if !html.contains("-->") {
+                diagnostics.append(Diagnostic(.warning, "this HTML comment is never closed (no -->), so it hides everything "
+                    + "after it, to the end of the file", path: source.path, at: position))
+            }
+            return
+        }
         if html.hasSuffix("\n") { append(.html(String(html.dropLast())), at: position) } else { append(.html(html), at: position) }
         warnAboutHTML(at: position)
     }

@@ -4,12 +4,14 @@ import JourneyKit
 /// `journey print` both show text laid out here.
 public struct Layout: Sendable {
     public static let minimumWidth = 20
+    /// Wider than any screen; beyond it a line is only a longer line to build.
+    public static let maximumWidth = 1000
 
     public var width: Int
     public var glyphs: Glyphs
 
     public init(width: Int, glyphs: Glyphs = .unicode) {
-        self.width = max(width, Self.minimumWidth)
+        self.width = min(max(width, Self.minimumWidth), Self.maximumWidth)
         self.glyphs = glyphs
     }
 

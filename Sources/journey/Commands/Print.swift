@@ -24,14 +24,15 @@ struct Print: ParsableCommand {
     var lesson: String?
     @Flag(help: "Print the course's support page: what to do in a crisis and where to find help.")
     var support = false
-    @Option(help: ArgumentHelp("Wrap to this many columns (at least \(Layout.minimumWidth)).", valueName: "n"))
+    @Option(help: ArgumentHelp("Wrap to this many columns (\(Layout.minimumWidth) to \(Layout.maximumWidth)).",
+                               valueName: "n"))
     var width: Int?
     @Option(help: "Style the text with ANSI escapes: always, never or auto.")
     var color: ColorChoice = .auto
 
     func validate() throws {
-        if let width, width < Layout.minimumWidth {
-            throw ValidationError("--width must be at least \(Layout.minimumWidth), not \(width).")
+        if let width, width < Layout.minimumWidth || width > Layout.maximumWidth {
+            throw ValidationError("--width must be from \(Layout.minimumWidth) to \(Layout.maximumWidth), not \(width).")
         }
         if support && lesson != nil {
             throw ValidationError("--support and --lesson each print one page; give one of them.")
@@ -63,6 +64,6 @@ struct Print: ParsableCommand {
 
     private static func terminalWidth() -> Int? {
         let columns = Int(journey_terminal_columns(STDOUT_FILENO))
-        return columns > 0 ? max(columns, Layout.minimumWidth) : nil
+        return columns > 0 ? min(max(columns, Layout.minimumWidth), Layout.maximumWidth) : nil
     }
 }

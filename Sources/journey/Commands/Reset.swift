@@ -58,7 +58,7 @@ struct Reset: ParsableCommand {
             let copy = what.contains(.answers) ? " To keep a copy of your answers first, run `journey export`." : ""
             let question = "Forget \(summary) for \"\(VisibleText.prose(course.title))\"? This cannot be undone.\(copy) "
                 + "Type yes to go on: "
-            FileHandle.standardError.write(Data(question.utf8))
+            Output.ask(question)
             let reply = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
             guard reply == "yes" else {
                 Output.error("Nothing was changed.")
