@@ -47,7 +47,8 @@ public enum PlayerSession {
         /// Set when quitting found words that could not be kept: the learner is told, and a second
         /// quit leaves anyway.
         var warnedBeforeQuitting = false
-        let draw = { (player: Player) in display.draw(player.render()) }
+        /// Messages of `.then` effects, each delivered after the keys and signals waiting when it came.
+        var later: [Message] = []
         while true {
             while !pending.isEmpty {
                 switch pending.removeFirst() {
@@ -55,16 +56,15 @@ public enum PlayerSession {
                     let problems = performer.finish()
                     if problems.isEmpty || warnedBeforeQuitting { return Ending(status: 0, problems: problems) }
                     warnedBeforeQuitting = true
-                    pending += player.handle(.notice((problems + ["Press q again to quit anyway."]).joined(separator: " ")))
+                    pending += player.update(.notice((problems + ["Press q again to quit anyway."]).joined(separator: " ")))
                     needsDrawing = true
                 case .redraw:
                     display.invalidate()
-                case .then:
-                    break  // already followed by `Player.handle`
+                case .then(let message):
+                    later.append(message)
                 case .editExternally(let edit):
                     let outcome = display.lend { ExternalEditor.edit(edit.text, environment: environment) }
-                    pending += player.handle(.externalEditFinished(edit, text: outcome.text, problem: outcome.problem),
-                                             showingProgress: draw)
+                    pending += player.update(.externalEditFinished(edit, text: outcome.text, problem: outcome.problem))
                     needsDrawing = true
                 case .store(let request):
                     performer.perform(request)
@@ -73,16 +73,20 @@ public enum PlayerSession {
             let signal = journey_take_signal()
             if signal != 0 { return Ending(status: 128 + signal, problems: performer.finish()) }
             if needsDrawing {
-                draw(player)
+                display.draw(player.render())
                 needsDrawing = false
             }
-            switch events.next(milliseconds: 100) {
+            switch events.next(milliseconds: later.isEmpty ? 100 : 0) {
             case .hangUp:
                 return Ending(status: 128 + SIGHUP, problems: performer.finish())
             case .nothing:
-                continue
+                break
             case .messages(let messages):
-                for message in messages { pending += player.handle(message, showingProgress: draw) }
+                for message in messages { pending += player.update(message) }
+                needsDrawing = true
+            }
+            if !later.isEmpty {
+                pending += player.update(later.removeFirst())
                 needsDrawing = true
             }
         }

@@ -3,6 +3,7 @@ import JourneyKit
 import JourneyLayout
 @testable import JourneyUI
 import Testing
+import TestSupport
 
 /// Drives the player as the run loop does: messages in, effects collected.
 struct Driver {
@@ -34,7 +35,7 @@ struct Driver {
 
     @discardableResult
     mutating func send(_ message: Message) -> [Effect] {
-        let new = player.handle(message)
+        let new = player.updateFollowingThen(message)
         effects += new
         return new
     }
@@ -168,11 +169,53 @@ struct Driver {
         var driver = Driver()
         driver.press(.character("/"), .character("h"))
         #expect(driver.player.update(.key(.enter)) == [.then(.runSearch)])
-        #expect(driver.text.contains("Searching…"))
-        #expect(driver.player.update(.runSearch).isEmpty)
+        #expect(driver.text.contains("Searching… 0%"))
+        #expect(driver.player.update(.runSearch).isEmpty, "a small course is searched in one slice")
         let search = try #require(driver.screen as? SearchScreen)
         #expect(search.results?.isEmpty == false)
-        #expect(!search.isRunning)
+        #expect(search.running == nil)
+    }
+
+    /// Forty lessons of a hundred matching lines each: more than one slice, and more than the results shown.
+    static let longCourse: Course = {
+        let lessons = (1...40).map { index in
+            "## Lesson \(index)\n\n" + (1...100).map { "Line \($0) of lesson \(index), about trust." }.joined(separator: "\n\n")
+        }
+        let module = "# Long\n\n" + lessons.joined(separator: "\n\n")
+        let folder = EmbeddedCourseFolder(displayPath: "long", files: ["course.yaml": Array("title: Long\nmodules: [long.md]\n".utf8),
+                                                                        "long.md": Array(module.utf8)])
+        return CourseLoader.load(folder: folder).course!
+    }()
+
+    @Test func aLongSearchRunsInSlicesThatKeysCanStop() throws {
+        var driver = Driver(course: Self.longCourse)
+        driver.press(.character("/"))
+        driver.type("lesson 3")
+        #expect(driver.player.update(.key(.enter)) == [.then(.runSearch)])
+        #expect(driver.player.update(.runSearch) == [.then(.runSearch)], "more than one slice")
+        let percent = try #require(driver.text.firstMatch(of: /Searching… (\d+)%/).flatMap { Int($0.1) })
+        #expect((1..<100).contains(percent))
+        #expect(driver.player.update(.key(.character("0"))).isEmpty, "typing stops the search")
+        #expect(try #require(driver.screen as? SearchScreen).running == nil)
+        #expect(driver.player.update(.runSearch).isEmpty, "the stopped search's next slice does nothing")
+        driver.press(.enter)
+        let search = try #require(driver.screen as? SearchScreen)
+        #expect(Set(search.results?.map(\.lesson) ?? []) == [29], "only lesson 30 has 'lesson 30'")
+        driver.press(.escape, .character("/"))
+        #expect(driver.player.update(.key(.enter)) == [.then(.runSearch)])
+        #expect(driver.player.update(.key(.escape)).isEmpty)
+        #expect(driver.screen is ReadingScreen, "Esc during a search closes it")
+        #expect(driver.player.update(.runSearch).isEmpty)
+    }
+
+    @Test func aSearchStopsAtTheMostResultsAndSaysSo() throws {
+        var driver = Driver(course: Self.longCourse)
+        driver.press(.character("/"))
+        driver.type("trust")
+        driver.press(.enter)
+        let search = try #require(driver.screen as? SearchScreen)
+        #expect(search.results?.count == SearchEngine.maximumResults)
+        #expect(driver.text.contains("The first 1000 matching lines; more words narrow the search"))
     }
 
     @Test func helpListsTheKeysOfWhatIsOpenAndQuitWorksEverywhere() {

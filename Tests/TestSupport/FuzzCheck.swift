@@ -30,7 +30,7 @@ public enum FuzzCheck {
         var player = Player(course: course, columns: width, rows: 10 + Int(bytes.last ?? 0) % 30)
         for key in [Key.character("G"), .character("t"), .enter, .character("/"), .character("e"), .enter,
                     .character("R"), .enter, .tab, .character("x"), .character("r"), .character("é"), .control("s")] {
-            _ = player.handle(.key(key))
+            _ = player.updateFollowingThen(.key(key))
         }
         let frame = player.render()
         if frame.cells.count != frame.columns * frame.rows { return "frame of the wrong size" }

@@ -68,7 +68,12 @@ enum BareLinks {
 
     /// A link starts at the start of the text or after a space or an opening mark.
     private static func startsWord(_ bytes: [UInt8], _ index: Int) -> Bool {
-        index == 0 || " \t\n(*_~\"'".utf8.contains(bytes[index - 1])
+        guard index > 0 else { return true }
+        switch bytes[index - 1] {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "("), UInt8(ascii: "*"),
+             UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true
+        default: return false
+        }
     }
 
     private static func matches(_ bytes: [UInt8], _ index: Int, _ prefix: [UInt8]) -> Bool {
@@ -89,7 +94,7 @@ enum BareLinks {
         }
         while end > start {
             let last = bytes[end - 1]
-            if "?!.,:*_~'\"".utf8.contains(last) {
+            if isTrailingPunctuation(last) {
                 end -= 1
             } else if last == UInt8(ascii: ")") && close > open {
                 close -= 1
@@ -106,7 +111,7 @@ enum BareLinks {
     private static func domainEnd(_ bytes: [UInt8], from start: Int) -> Int {
         var end = start
         while end < bytes.count, isDomain(bytes[end]) { end += 1 }
-        while end > start, "._-".utf8.contains(bytes[end - 1]) { end -= 1 }
+        while end > start, isDomainMark(bytes[end - 1]) { end -= 1 }
         return bytes[start..<end].contains(UInt8(ascii: ".")) ? end : start
     }
 
@@ -115,6 +120,19 @@ enum BareLinks {
     }
 
     private static func isDomain(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || "._-".utf8.contains(byte)
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || isDomainMark(byte)
+    }
+
+    private static func isDomainMark(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    }
+
+    /// Punctuation that ends a sentence rather than a URL.
+    private static func isTrailingPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"),
+             UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "'"), UInt8(ascii: "\""): return true
+        default: return false
+        }
     }
 }

@@ -4,7 +4,7 @@ public enum Message: Equatable, Sendable {
     /// Text pasted into the terminal (bracketed paste): text, never keys.
     case paste(String)
     case resize(columns: Int, rows: Int)
-    /// Runs the search that Enter asked for, once "Searching…" is on the screen.
+    /// Runs the next slice of the search that Enter asked for, once "Searching…" is on the screen.
     case runSearch
     /// The store kept an answer.
     case answerSaved(promptID: String, LearnerRecord.Answer)
@@ -39,7 +39,8 @@ public enum Effect: Equatable, Sendable {
     case quit
     /// Repaint the whole screen from scratch (Ctrl-L).
     case redraw
-    /// Draw the current state, then deliver this message: slow work shows that it is under way.
+    /// Draw the current state, handle the keys and signals already waiting, then deliver this message:
+    /// slow work done in slices shows how far it has got, and can be left or interrupted between them.
     case then(Message)
     /// Hand the terminal to `$VISUAL`/`$EDITOR` with this text, then report back.
     case editExternally(ExternalEdit)

@@ -64,24 +64,6 @@ public struct Player: Sendable {
         return effects + progressEffects(since: before)
     }
 
-    /// Updates with `message` and follows any `.then` effects, calling `showingProgress` with the player
-    /// before each, so slow work appears on screen first. Returns the other effects.
-    public mutating func handle(_ message: Message, showingProgress: (Player) -> Void = { _ in }) -> [Effect] {
-        var pending = [message]
-        var effects: [Effect] = []
-        while !pending.isEmpty {
-            for effect in update(pending.removeFirst()) {
-                if case .then(let next) = effect {
-                    showingProgress(self)
-                    pending.append(next)
-                } else {
-                    effects.append(effect)
-                }
-            }
-        }
-        return effects
-    }
-
     private mutating func press(_ key: Key) -> [Effect] {
         let index = screens.count - 1
         if let reaction = screens[index].handle(key, &context) { return apply(reaction, from: index) }

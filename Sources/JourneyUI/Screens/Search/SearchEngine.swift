@@ -2,17 +2,34 @@ import JourneyKit
 import JourneyLayout
 
 /// Case-insensitive search over the text of every lesson as laid out, so a result's line is the line
-/// the reader will see.
+/// the reader will see. It runs in slices, so a long search shows how far it has got and keys and
+/// signals are handled between them.
 enum SearchEngine {
-    static func results(for query: String, in lessons: [Lesson], layout: Layout) -> [SearchResult] {
+    /// A search stops at this many matching lines: more is too many to read, and more words narrow it.
+    static let maximumResults = 1_000
+    /// About this many laid-out lines are searched in each slice.
+    static let linesPerSlice = 4_000
+
+    /// A search under way: the next lesson to look in and what has been found.
+    struct Progress: Equatable, Sendable {
+        var nextLesson = 0
+        var found: [SearchResult] = []
+    }
+
+    /// Searches one slice on from `progress`; true when the search is done.
+    static func advance(_ progress: inout Progress, for query: String, in lessons: [Lesson], layout: Layout) -> Bool {
         let needle = query.lowercased()
-        var results: [SearchResult] = []
-        for (index, lesson) in lessons.enumerated() {
-            for (lineIndex, line) in layout.lines(for: lesson).enumerated() where line.text.lowercased().contains(needle) {
-                results.append(SearchResult(lesson: index, line: lineIndex, text: line.text))
+        var searched = 0
+        while progress.nextLesson < lessons.count, searched < linesPerSlice, progress.found.count < maximumResults {
+            let lines = layout.lines(for: lessons[progress.nextLesson])
+            for (index, line) in lines.enumerated() where line.text.lowercased().contains(needle) {
+                guard progress.found.count < maximumResults else { break }
+                progress.found.append(SearchResult(lesson: progress.nextLesson, line: index, text: line.text))
             }
+            searched += lines.count
+            progress.nextLesson += 1
         }
-        return results
+        return progress.nextLesson == lessons.count || progress.found.count == maximumResults
     }
 
     /// The character ranges (as offsets into `characters`) where `query` matches, ignoring case.

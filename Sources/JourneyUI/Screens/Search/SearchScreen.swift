@@ -24,11 +24,11 @@ struct SearchScreen: Screen {
     ])
 
     var query: String
-    /// Nil while the query is being typed.
+    /// Nil while the query is being typed or searched for.
     var results: [SearchResult]?
     var selected = 0
-    /// Enter was pressed and the results are being found.
-    var isRunning = false
+    /// Enter was pressed and the results are being found; typing stops the search.
+    var running: SearchEngine.Progress?
 
     init(query: String) {
         self.query = query
@@ -50,9 +50,14 @@ struct SearchScreen: Screen {
 
     mutating func receive(_ message: Message, _ context: inout Context) -> Reaction {
         switch message {
-        case .runSearch where isRunning:
-            results = SearchEngine.results(for: query, in: context.lessons, layout: context.layout)
-            isRunning = false
+        case .runSearch:
+            guard var progress = running else { break }
+            guard SearchEngine.advance(&progress, for: query, in: context.lessons, layout: context.layout) else {
+                running = progress
+                return .effects(.then(.runSearch))
+            }
+            results = progress.found
+            running = nil
         case .paste(let text) where results == nil:
             query += VisibleText.prose(String(text.prefix { $0 != "\n" && $0 != "\r" }))
         default: break
@@ -60,10 +65,11 @@ struct SearchScreen: Screen {
         return .stay
     }
 
-    /// Keys while typing: text edits the query, Enter searches, Esc gives up.
+    /// Keys while typing: text edits the query (and stops a search under way), Enter searches, Esc gives up.
     private mutating func type(_ key: Key, _ context: inout Context) -> Reaction? {
         if case .character(let character) = key {
             query.append(character)
+            running = nil
             return .stay
         }
         switch Self.typingKeys.action(for: key) {
@@ -73,10 +79,12 @@ struct SearchScreen: Screen {
         case .search:
             guard !query.isEmpty else { return .close }
             context.lastQuery = query
-            isRunning = true
-            return .effects(.then(.runSearch))
+            let alreadyRunning = running != nil
+            running = SearchEngine.Progress()
+            return alreadyRunning ? .stay : .effects(.then(.runSearch))
         case nil: return nil
         }
+        running = nil
         return .stay
     }
 
@@ -100,8 +108,10 @@ struct SearchScreen: Screen {
         let prompt = [Span("Search: ", .label), Span(VisibleText.prose(query))]
         frame.put(prompt, row: area.row, column: area.column, width: area.width)
         let (_, list) = area.splitTop(2)
-        if isRunning {
-            frame.put([Span("Searching\(context.glyphs.ellipsis)", .meta)], row: list.row, column: list.column, width: list.width)
+        if let running {
+            let percent = running.nextLesson * 100 / max(1, context.lessons.count)
+            frame.put([Span("Searching\(context.glyphs.ellipsis) \(percent)%", .meta)], row: list.row, column: list.column,
+                      width: list.width)
             return
         }
         guard let results else {
@@ -115,8 +125,9 @@ struct SearchScreen: Screen {
                       width: list.width)
             return
         }
-        frame.put([Span("\(results.count) matching line\(results.count == 1 ? "" : "s")", .meta)], row: area.row + 1,
-                  column: area.column, width: area.width)
+        let count = results.count < SearchEngine.maximumResults ? "\(results.count) matching line\(results.count == 1 ? "" : "s")"
+            : "The first \(results.count) matching lines; more words narrow the search"
+        frame.put([Span(count, .meta)], row: area.row + 1, column: area.column, width: area.width)
         var rows: [ListRow] = []
         var lastLesson: Int?
         for (index, result) in results.enumerated() {
