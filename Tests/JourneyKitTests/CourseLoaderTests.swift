@@ -84,11 +84,11 @@ import TestSupport
     @Test func binaryUnreadableMissingAndOversizedFilesAreErrors() throws {
         let folder = try TemporaryFolder(["course.yaml": "title: T\nmodules: [bin.md, big.md, ok.md]\n", "ok.md": "Text.\n"])
         try folder.write("bin.md", Data([0x23, 0x20, 0x41, 0x0A, 0x00, 0x01]))
-        try folder.write("big.md", Data(count: CourseLoader.maximumFileSize + 1))
+        try folder.write("big.md", Data(count: CourseLoader.maximumSize + 1))
         let result = CourseLoader.load(path: folder.path())
         let errors = result.diagnostics.filter { $0.severity == .error }
         #expect(errors.contains { $0.path.hasSuffix("bin.md") && $0.message.hasPrefix("binary file") && $0.line == 2 })
-        #expect(errors.contains { $0.path.hasSuffix("big.md") && $0.message.contains("limited to") })
+        #expect(errors.contains { $0.path.hasSuffix("big.md") && $0.message.hasSuffix("a course's files hold at most 2 MiB in all") })
         #expect(result.course?.lessons.count == 1)
 
         let missing = CourseLoader.load(path: folder.path("nowhere"))

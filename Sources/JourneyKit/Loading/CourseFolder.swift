@@ -13,7 +13,7 @@ public enum ReadFailure: Error, Sendable {
         switch self {
         case .missing: "no such file or directory"
         case .notAFile: "not a regular file (a folder, a device or a pipe)"
-        case .tooLarge(let size): "file is \(size) bytes; course files are limited to \(CourseLoader.maximumFileSize) bytes (16 MiB)"
+        case .tooLarge(let size): "file is \(size) bytes; a course's files hold at most \(CourseLoader.maximumSize / 1024 / 1024) MiB in all"
         case .outside(let target): "it leads outside the course folder (to \(target)); a course reads only its own files"
         case .unreadable(let reason): "cannot read: \(reason)"
         }
@@ -118,7 +118,7 @@ enum DiskFile {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(ReadFailure(errno: errno)) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notAFile) }
-        guard Int(info.st_size) <= CourseLoader.maximumFileSize else { return .failure(.tooLarge(Int(info.st_size))) }
+        guard Int(info.st_size) <= CourseLoader.maximumSize else { return .failure(.tooLarge(Int(info.st_size))) }
         if let folder, let opened = resolved(descriptor: fd), !opened.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
             return .failure(.outside(opened))
         }
@@ -132,7 +132,7 @@ enum DiskFile {
             }
             if count == 0 { break }
             bytes += buffer[..<count]
-            guard bytes.count <= CourseLoader.maximumFileSize else { return .failure(.tooLarge(bytes.count)) }
+            guard bytes.count <= CourseLoader.maximumSize else { return .failure(.tooLarge(bytes.count)) }
         }
         return .success(bytes)
     }

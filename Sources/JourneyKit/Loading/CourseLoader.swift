@@ -9,10 +9,10 @@ public struct LoadResult: Sendable {
 
 /// Loads a course from a folder with a manifest, a folder of Markdown files, or a single Markdown file.
 public enum CourseLoader {
-    /// Larger files are refused with a diagnostic.
-    public static let maximumFileSize = 16 * 1024 * 1024
-    /// A course's files together are at most this large; modules past it are not loaded.
-    public static let maximumCourseSize = 32 * 1024 * 1024
+    /// A course's files together (modules and support page) hold at most this much, as does any one of
+    /// them: room for a long book, and small enough that every command on any course ends in seconds.
+    /// Files past it are not loaded.
+    public static let maximumSize = 2 * 1024 * 1024
 
     /// Loads the course at `path`, a folder or a Markdown file.
     public static func load(path: String) -> LoadResult {
@@ -65,6 +65,20 @@ public enum CourseLoader {
         var modules: [CourseDraft.Module] = []
         var seen: Set<String> = []
         var size = 0
+        /// Counts a file against the course's size; false, with an error, once the course is past it.
+        func fits(_ source: SourceText, _ named: String, at position: SourcePosition?, _ consequence: String) -> Bool {
+            size += source.bytes.count
+            guard size > maximumSize else { return true }
+            diagnostics.append(Diagnostic(.error, "the course's files come to more than \(maximumSize / 1024 / 1024) MiB "
+                + "with \(named), so \(consequence) not loaded", path: manifestPath, at: position))
+            return false
+        }
+        // The support page first: it is what the course must not lose.
+        let support = manifest.support.flatMap { listed in
+            readListed(listed.file, "support page", at: listed.position, in: folder, &diagnostics).flatMap { source in
+                fits(source, "the support page '\(listed.file)'", at: listed.position, "it is") ? source : nil
+            }
+        }.map { SupportPage.make($0, diagnostics: &diagnostics) }
         for (file, position) in moduleFiles {
             // A NUL cuts a name short for the system: checked before the name is compared with others.
             guard file.contains("\0") || seen.insert(folder.identity(of: file)).inserted else {
@@ -72,12 +86,7 @@ public enum CourseLoader {
                 continue
             }
             guard let source = readListed(file, "module", at: position, in: folder, &diagnostics) else { continue }
-            size += source.bytes.count
-            guard size <= maximumCourseSize else {
-                diagnostics.append(Diagnostic(.error, "the course's files come to more than \(maximumCourseSize / 1024 / 1024) MiB "
-                    + "with '\(file)', so it and the modules after it are not loaded", path: manifestPath, at: position))
-                break
-            }
+            guard fits(source, "'\(file)'", at: position, "it and the modules after it are") else { break }
             let stem = String(file.split(separator: "/").last?.split(separator: ".").first ?? "module")
             modules.append(ModuleFile.make(source, fallbackTitle: stem, diagnostics: &diagnostics))
         }
@@ -85,9 +94,6 @@ public enum CourseLoader {
             diagnostics.append(Diagnostic(.error, "'\(listed.file)' is both the support page and a module; it can be "
                 + "one or the other", path: manifestPath, at: listed.position))
         }
-        let support = manifest.support.flatMap { listed in
-            readListed(listed.file, "support page", at: listed.position, in: folder, &diagnostics)
-        }.map { SupportPage.make($0, diagnostics: &diagnostics) }
         let title = manifest.title.flatMap { $0.isEmpty ? nil : $0 }
             ?? URL(fileURLWithPath: folder.absolutePath).lastPathComponent
         let draft = CourseDraft(explicitID: manifest.id, title: title, description: manifest.description,

@@ -1,32 +1,42 @@
 extension Course {
     /// Up to three lesson ids close to `id`, for "did you mean" messages: ids that hold it (or that it
     /// holds), or that are a few edits away; none when nothing is close. Cheap on any course: the query
-    /// is cut to the longest id an id can be, and ids far longer or shorter are not compared.
+    /// is cut to the longest an id can be, and each comparison stops once it is past the edits allowed.
     public func lessonIDs(closestTo id: String) -> [String] {
         let query = String(id.lowercased().prefix(PromptID.maximumLength))
+        let bytes = Array(query.utf8)
         let allowed = max(2, query.count * 2 / 5)
         return lessons.map(\.id)
             .compactMap { candidate -> (String, Int)? in
                 if query.count >= 3 && (candidate.contains(query) || query.contains(candidate)) { return (candidate, 0) }
-                guard abs(candidate.count - query.count) <= allowed else { return nil }
-                let distance = Self.editDistance(query, candidate)
-                return distance <= allowed ? (candidate, distance) : nil
+                return Self.editDistance(bytes, Array(candidate.utf8), limit: allowed).map { (candidate, $0) }
             }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
             .prefix(3)
             .map(\.0)
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    /// The edit distance of `a` and `b` when it is at most `limit`, else nil. Only cells within `limit`
+    /// of the diagonal are worked out, and the work stops once a whole row is past `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
+        guard abs(a.count - b.count) <= limit else { return nil }
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        let beyond = limit + 1
+        var previous = (0...b.count).map { Swift.min($0, beyond) }
+        var current = previous
+        for i in 1...a.count {
+            let low = Swift.max(1, i - limit), high = Swift.min(b.count, i + limit)
+            current[low - 1] = low == 1 ? Swift.min(i, beyond) : beyond
+            var best = current[low - 1]
+            for j in low...high {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, substitution, beyond)
+                best = Swift.min(best, current[j])
             }
-            previous = current
+            if high < b.count { current[high + 1] = beyond }
+            guard best <= limit else { return nil }
+            swap(&previous, &current)
         }
-        return previous[b.count]
+        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 }

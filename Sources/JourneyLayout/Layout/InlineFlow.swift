@@ -51,21 +51,28 @@ enum InlineFlow {
         var pendingSpace = false
 
         func flushLine() {
-            lines.append(line.merged())
+            lines.append(line)
             line = []
             lineWidth = 0
+        }
+        /// Adds text to the line, into its last span when the role is the same.
+        func extendLine(_ text: String, _ role: Role) {
+            if line.last?.role == role {
+                line[line.count - 1].text += text
+            } else {
+                line.append(Span(text, role))
+            }
         }
         func place() {
             guard !word.isEmpty else { return }
             if lineWidth > 0, pendingSpace, lineWidth + 1 + wordWidth <= width {
-                let role: Role = line.last?.role == word.first?.role ? word.first!.role : []
-                line.append(Span(" ", role))
+                extendLine(" ", line.last?.role == word.first?.role ? word.first!.role : [])
                 lineWidth += 1
             } else if lineWidth > 0 {
                 flushLine()
             }
             if wordWidth <= width - lineWidth {
-                line += word
+                for span in word { extendLine(span.text, span.role) }
                 lineWidth += wordWidth
             } else {
                 for span in word {
@@ -73,14 +80,14 @@ enum InlineFlow {
                     for character in span.text {
                         let characterWidth = DisplayWidth.of(character)
                         if lineWidth + characterWidth > width && lineWidth > 0 {
-                            if !chunk.isEmpty { line.append(Span(chunk, span.role)) }
+                            if !chunk.isEmpty { extendLine(chunk, span.role) }
                             chunk = ""
                             flushLine()
                         }
                         chunk.append(character)
                         lineWidth += characterWidth
                     }
-                    if !chunk.isEmpty { line.append(Span(chunk, span.role)) }
+                    if !chunk.isEmpty { extendLine(chunk, span.role) }
                 }
             }
             word = []
