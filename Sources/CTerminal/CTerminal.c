@@ -85,7 +85,7 @@ void journey_watch_signals(void) {
     // Every signal whose default is to end the process, but those of a crash (handled apart): the
     // run loop restores the terminal and keeps the learner's words before it exits.
     int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF,
-                     SIGXCPU, SIGXFSZ, SIGIO, SIGPWR};
+                     SIGXCPU, SIGXFSZ, SIGIO, SIGPWR, SIGSTKFLT};
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &action, NULL);
     // A parent may have left signals blocked; the player relies on these arriving.
     sigset_t needed;
@@ -143,6 +143,6 @@ void journey_restore_terminal_on_crash(int fd, const char *reset_sequence) {
     memset(&action, 0, sizeof action);
     action.sa_handler = restore_and_die;
     sigemptyset(&action.sa_mask);
-    int signals[] = {SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSYS, SIGSTKFLT};
+    int signals[] = {SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSYS};
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &action, NULL);
 }

@@ -62,6 +62,32 @@ import TestSupport
         #expect(Array(targets.prefix(3)) == ["https://example.com/x", "http://www.example.org", "mailto:a@example.net"])
     }
 
+    @Test func bareLinksAreNeverMadeInsideLinkText() throws {
+        let text = "## M\n\n[*see https://a.example/x*](https://t.example) and *https://b.example*\n"
+        let result = try #require(loadFolder(["course.yaml": "title: T\nmodules: [m.md]\n", "m.md": text]))
+        guard case .paragraph(let inlines)? = result.course?.lessons.first?.blocks.first else {
+            Issue.record("no paragraph")
+            return
+        }
+        #expect(inlines == [
+            .link(target: "https://t.example", content: [.emphasis([.text("see https://a.example/x")])]),
+            .text(" and "),
+            .emphasis([.link(target: "https://b.example", content: [.text("https://b.example")])]),
+        ])
+    }
+
+    /// Each `http://` after a `(` looks like the start of a URL, and none has a dot: no scan may cover
+    /// the text again.
+    @Test func unfinishedURLsAreScannedOnce() throws {
+        let text = "## M\n\n" + String(repeating: "(http://", count: 100_000) + "\n"
+        let result = try #require(loadFolder(["course.yaml": "title: T\nmodules: [m.md]\n", "m.md": text]))
+        guard case .paragraph(let inlines)? = result.course?.lessons.first?.blocks.first else {
+            Issue.record("no paragraph")
+            return
+        }
+        #expect(inlines == [.text(String(repeating: "(http://", count: 100_000))])
+    }
+
     @Test func aCourseLargerThanTheLimitStopsLoadingWithAnError() throws {
         let module = "## Part\n\n" + String(repeating: "x", count: CourseLoader.maximumSize / 3) + "\n"
         let result = try #require(loadFolder(["course.yaml": "title: T\nmodules: [a.md, b.md, c.md, d.md]\nsupport: s.md\n",
@@ -111,6 +137,8 @@ import TestSupport
         #expect(Watchdog.run(seconds: 30) { course.lessonIDs(closestTo: "xyzzy") } == [])
         #expect(Watchdog.run(seconds: 30) { course.lessonIDs(closestTo: String(repeating: "q", count: 1_000_000)) } == [])
         #expect(course.lessonIDs(closestTo: "lesson-12-of-a-long-corse").first == "lesson-12-of-a-long-course")
+        let cyrillic = try #require(loadFolder(["course.yaml": "title: T\nmodules: [m.md]\n", "m.md": "## Доверие\n\nТекст.\n"])?.course)
+        #expect(cyrillic.lessonIDs(closestTo: "довериу") == ["доверие"], "a typo is one edit in any script")
     }
 
     /// The banded distance agrees with the whole table wherever it is within the limit.

@@ -22,11 +22,24 @@ import TestSupport
         #expect(result.course?.lessons.map(\.id) == ["real"])
     }
 
+    /// A link to a pipe or device elsewhere is refused for where it leads, before anything opens it.
+    @Test func aLinkToAPipeOutsideIsRefusedBeforeItIsOpened() throws {
+        let outside = try TemporaryFolder()
+        mkfifo(outside.path("pipe"), 0o600)
+        let folder = try TemporaryFolder(["course.yaml": "title: T\nmodules: [pipe.md]\n"])
+        symlink(outside.path("pipe"), folder.path("pipe.md"))
+        let path = folder.path()
+        let result = try #require(Watchdog.run(seconds: 30) { CourseLoader.load(path: path) })
+        #expect(messages(result).contains { $0.hasPrefix("0:0 it leads outside the course folder") })
+    }
+
     @Test func theSameFileUnderTwoSpellingsOrWithANULIsCaught() throws {
         let folder = try TemporaryFolder(["course.yaml": "title: T\nmodules: [m.md, ./m.md, \"m.md\\0junk\"]\n",
                                           "m.md": "## M\n\nText.\n"])
         let found = messages(CourseLoader.load(path: folder.path()))
         #expect(found == ["2:17 module './m.md' is listed twice", "2:25 module name 'm.md\0junk' holds a NUL character"])
+        let spelled = try TemporaryFolder(["course.yaml": "title: T\nmodules: [./m.md]\n", "m.md": "## M\n\nText.\n"])
+        #expect(messages(CourseLoader.load(path: spelled.path())).isEmpty, "'./m.md' lists m.md")
     }
 
     @Test func aPipeInPlaceOfAFileIsRefusedWithoutWaiting() throws {

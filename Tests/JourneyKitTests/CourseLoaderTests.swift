@@ -132,6 +132,11 @@ import TestSupport
         #expect(Slug.make("  Ça va?  Très bien ", fallback: "x") == "ça-va-très-bien")
         #expect(Slug.make("信頼を取り戻す 2", fallback: "x") == "信頼を取り戻す-2")
         #expect(Slug.make("!!!", fallback: "lesson") == "lesson")
+        #expect(Slug.make(String(repeating: "a", count: 63) + " b", fallback: "x") == String(repeating: "a", count: 63),
+                "a dash and a letter past the limit are both left off")
+        for title in (1...5).map({ String(repeating: "ab ", count: 30 * $0) }) {
+            #expect(Slug.make(title, fallback: "x").unicodeScalars.count <= Slug.maximumLength)
+        }
     }
 
     @Test func singleFileWithoutHeadingsIsOneLessonNamedAfterTheFile() throws {

@@ -176,16 +176,21 @@ struct Driver {
         #expect(search.running == nil)
     }
 
-    /// Forty lessons of a hundred matching lines each: more than one slice, and more than the results shown.
-    static let longCourse: Course = {
-        let lessons = (1...40).map { index in
-            "## Lesson \(index)\n\n" + (1...100).map { "Line \($0) of lesson \(index), about trust." }.joined(separator: "\n\n")
+    /// A course of lessons of `lines` paragraphs each, "Line N of lesson L, about trust.", and a support page.
+    static func course(lessons: Int, lines: Int) -> Course {
+        let texts = (1...lessons).map { index in
+            "## Lesson \(index)\n\n" + (1...lines).map { "Line \($0) of lesson \(index), about trust." }.joined(separator: "\n\n")
         }
-        let module = "# Long\n\n" + lessons.joined(separator: "\n\n")
-        let folder = EmbeddedCourseFolder(displayPath: "long", files: ["course.yaml": Array("title: Long\nmodules: [long.md]\n".utf8),
-                                                                        "long.md": Array(module.utf8)])
+        let module = "# Long\n\n" + texts.joined(separator: "\n\n")
+        let folder = EmbeddedCourseFolder(displayPath: "long", files: [
+            "course.yaml": Array("title: Long\nmodules: [long.md]\nsupport: s.md\n".utf8), "long.md": Array(module.utf8),
+            "s.md": Array("# Support\n\nHelp is near.\n".utf8),
+        ])
         return CourseLoader.load(folder: folder).course!
-    }()
+    }
+
+    /// Forty lessons of a hundred matching lines each: more than one slice, and more than the results shown.
+    static let longCourse = course(lessons: 40, lines: 100)
 
     @Test func aLongSearchRunsInSlicesThatKeysCanStop() throws {
         var driver = Driver(course: Self.longCourse)
@@ -216,6 +221,38 @@ struct Driver {
         let search = try #require(driver.screen as? SearchScreen)
         #expect(search.results?.count == SearchEngine.maximumResults)
         #expect(driver.text.contains("The first 1000 matching lines; more words narrow the search"))
+
+        var exact = Driver(course: Self.course(lessons: 1, lines: SearchEngine.maximumResults))
+        exact.press(.character("/"))
+        exact.type("trust")
+        exact.press(.enter)
+        #expect(exact.text.contains("1000 matching lines"))
+        #expect(!exact.text.contains("The first"), "exactly as many as are shown is not cut")
+    }
+
+    @Test func aSearchGoesOnUnderAnotherScreen() throws {
+        var driver = Driver(course: Self.longCourse)
+        driver.press(.character("/"))
+        driver.type("lesson 33,")
+        #expect(driver.player.update(.key(.enter)) == [.then(.runSearch)])
+        driver.press(.control("o"))
+        #expect(driver.screen is SupportScreen)
+        driver.send(.runSearch)
+        driver.press(.escape)
+        let search = try #require(driver.screen as? SearchScreen)
+        #expect(search.results?.count == 100)
+    }
+
+    @Test func aResultFoundAtOneWidthOpensItsLineAtAnother() throws {
+        var driver = Driver(course: Self.longCourse)
+        driver.press(.character("/"))
+        driver.type("line 60 of lesson 7,")
+        driver.press(.enter)
+        driver.send(.resize(columns: 40, rows: 12))
+        driver.press(.enter)
+        #expect(driver.lesson == "lesson-7")
+        let shown = driver.reader.lines[driver.reader.top..<driver.reader.top + driver.context.bodyRows].map(\.text).joined(separator: " ")
+        #expect(shown.contains("Line 60 of"), "\(shown)")
     }
 
     @Test func helpListsTheKeysOfWhatIsOpenAndQuitWorksEverywhere() {

@@ -37,8 +37,8 @@ int journey_bytes_waiting(int fd);
 void journey_hold_interrupts(int hold);
 
 /// Remembers the terminal's modes on `fd` and the bytes that undo full-screen mode, so that a crash
-/// (SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSYS, SIGSTKFLT) restores the terminal before
-/// the process dies.
+/// (SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSYS) restores the terminal before the
+/// process dies.
 void journey_restore_terminal_on_crash(int fd, const char *reset_sequence);
 
 #endif

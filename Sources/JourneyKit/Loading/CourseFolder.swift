@@ -108,20 +108,24 @@ struct DiskCourseFolder: CourseFolder {
     }
 }
 
-/// Reads one file from disk: opened without blocking (a pipe swapped in cannot hang the reader), then
-/// checked for what was opened (a regular file, within the size limit, inside the course folder).
+/// Reads one file from disk. Where its path leads is checked before it is opened (opening a device
+/// can act on it) and again on what was opened (the path may have changed in between); it is opened
+/// without blocking (a pipe swapped in cannot hang the reader), then checked for what it is: a regular
+/// file within the size limit.
 enum DiskFile {
     static func read(_ path: String, inside folder: String? = nil) -> Result<[UInt8], ReadFailure> {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        if let folder, let target = resolved(path), !isInside(target, folder) { return .failure(.outside(target)) }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard fd >= 0 else { return .failure(ReadFailure(errno: errno)) }
         defer { close(fd) }
+        if let folder {
+            guard let opened = resolved(descriptor: fd) else { return .failure(.unreadable("cannot tell where it leads")) }
+            guard isInside(opened, folder) else { return .failure(.outside(opened)) }
+        }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(ReadFailure(errno: errno)) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notAFile) }
         guard Int(info.st_size) <= CourseLoader.maximumSize else { return .failure(.tooLarge(Int(info.st_size))) }
-        if let folder, let opened = resolved(descriptor: fd), !opened.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
-            return .failure(.outside(opened))
-        }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -135,6 +139,10 @@ enum DiskFile {
             guard bytes.count <= CourseLoader.maximumSize else { return .failure(.tooLarge(bytes.count)) }
         }
         return .success(bytes)
+    }
+
+    private static func isInside(_ path: String, _ folder: String) -> Bool {
+        path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 
     /// The path with every symbolic link resolved, or nil when it does not resolve.

@@ -51,8 +51,8 @@ public enum CourseLoader {
             }
             manifest = parsed
             moduleFiles = parsed.modules
-            let listed = Set(moduleFiles.map(\.file) + [parsed.support?.file].compactMap { $0 })
-            for file in folder.markdownFiles() where !listed.contains(file) {
+            let listed = Set((moduleFiles.map(\.file) + [parsed.support?.file].compactMap { $0 }).map(folder.identity(of:)))
+            for file in folder.markdownFiles() where !listed.contains(folder.identity(of: file)) {
                 diagnostics.append(Diagnostic(.warning, "not listed in \(Manifest.fileName), so not part of the course",
                                               path: folder.displayPath(of: file)))
             }
@@ -65,12 +65,14 @@ public enum CourseLoader {
         var modules: [CourseDraft.Module] = []
         var seen: Set<String> = []
         var size = 0
-        /// Counts a file against the course's size; false, with an error, once the course is past it.
+        /// Counts a file against the course's size; false, with an error (at its place in the manifest,
+        /// or on the file itself without one), once the course is past it.
         func fits(_ source: SourceText, _ named: String, at position: SourcePosition?, _ consequence: String) -> Bool {
             size += source.bytes.count
             guard size > maximumSize else { return true }
             diagnostics.append(Diagnostic(.error, "the course's files come to more than \(maximumSize / 1024 / 1024) MiB "
-                + "with \(named), so \(consequence) not loaded", path: manifestPath, at: position))
+                + "with \(named), so \(consequence) not loaded", path: position == nil ? source.path : manifestPath,
+                at: position))
             return false
         }
         // The support page first: it is what the course must not lose.
@@ -90,7 +92,7 @@ public enum CourseLoader {
             let stem = String(file.split(separator: "/").last?.split(separator: ".").first ?? "module")
             modules.append(ModuleFile.make(source, fallbackTitle: stem, diagnostics: &diagnostics))
         }
-        if let listed = manifest.support, seen.contains(folder.identity(of: listed.file)) {
+        if let listed = manifest.support, !listed.file.contains("\0"), seen.contains(folder.identity(of: listed.file)) {
             diagnostics.append(Diagnostic(.error, "'\(listed.file)' is both the support page and a module; it can be "
                 + "one or the other", path: manifestPath, at: listed.position))
         }

@@ -33,6 +33,9 @@ enum BareLinks {
         var plainStart = 0
         var index = 0
         var localStart = 0
+        /// A URL that failed scanned up to here; one starting before it would fail too (its text is part
+        /// of that one's), so none is tried: scans never overlap.
+        var failedScanEnd = 0
         func emit(_ range: Range<Int>, target prefix: String) {
             if range.lowerBound > plainStart { result.append(.text(String(decoding: bytes[plainStart..<range.lowerBound], as: UTF8.self))) }
             let shown = String(decoding: bytes[range], as: UTF8.self)
@@ -41,14 +44,16 @@ enum BareLinks {
         }
         while index < bytes.count {
             let byte = bytes[index]
-            if startsWord(bytes, index), let scheme = schemes.first(where: { matches(bytes, index, $0.prefix) }) {
-                let end = urlEnd(bytes, from: index + scheme.prefix.count)
+            if index >= failedScanEnd, startsWord(bytes, index),
+               let scheme = schemes.first(where: { matches(bytes, index, $0.prefix) }) {
+                let (end, scanned) = urlEnd(bytes, from: index + scheme.prefix.count)
                 if end > index + scheme.prefix.count + 1, bytes[(index + scheme.prefix.count)..<end].contains(UInt8(ascii: ".")) {
                     emit(index..<end, target: scheme.target)
                     index = end
                     localStart = end
                     continue
                 }
+                failedScanEnd = scanned
             }
             if byte == UInt8(ascii: "@"), localStart < index, localStart >= plainStart, startsWord(bytes, localStart) {
                 let end = domainEnd(bytes, from: index + 1)
@@ -82,8 +87,9 @@ enum BareLinks {
         return true
     }
 
-    /// Where a URL ends: at a space or `<`, less trailing punctuation and unbalanced closing parentheses.
-    private static func urlEnd(_ bytes: [UInt8], from start: Int) -> Int {
+    /// Where a URL ends: at a space or `<`, less trailing punctuation and unbalanced closing parentheses;
+    /// and where the scan for it stopped.
+    private static func urlEnd(_ bytes: [UInt8], from start: Int) -> (end: Int, scanned: Int) {
         var end = start
         var open = 0
         var close = 0
@@ -92,6 +98,7 @@ enum BareLinks {
             if bytes[end] == UInt8(ascii: ")") { close += 1 }
             end += 1
         }
+        let scanned = end
         while end > start {
             let last = bytes[end - 1]
             if isTrailingPunctuation(last) {
@@ -103,7 +110,7 @@ enum BareLinks {
                 break
             }
         }
-        return end
+        return (end, scanned)
     }
 
     /// Where an email address's domain ends: letters, digits, `-`, `_` and `.`, with at least one `.`

@@ -120,13 +120,24 @@ final class DocumentBuilder {
         spanDepth -= 1
         let (event, inlines) = spans.removeLast()
         switch event {
-        case .emphasis: appendInline(.emphasis(BareLinks.link(inlines)))
-        case .strong: appendInline(.strong(BareLinks.link(inlines)))
-        case .strikethrough: appendInline(.strikethrough(BareLinks.link(inlines)))
+        case .emphasis: appendInline(.emphasis(linkingBareLinks(inlines)))
+        case .strong: appendInline(.strong(linkingBareLinks(inlines)))
+        case .strikethrough: appendInline(.strikethrough(linkingBareLinks(inlines)))
         case .code: appendInline(.code(inlines.plainText))
         case .link(let target): appendInline(.link(target: target, content: inlines))
         case .image(let target): appendInline(.image(target: target, alt: inlines))
         }
+    }
+
+    /// Bare URLs in a span made links, unless the span is inside a link's or an image's text.
+    private func linkingBareLinks(_ inlines: [Inline]) -> [Inline] {
+        let inLinkText = spans.contains { span in
+            switch span.0 {
+            case .link, .image: true
+            default: false
+            }
+        }
+        return inLinkText ? inlines : BareLinks.link(inlines)
     }
 
     func text(_ event: TextEvent, at pointer: UnsafeRawPointer?) {

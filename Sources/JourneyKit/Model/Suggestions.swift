@@ -4,12 +4,12 @@ extension Course {
     /// is cut to the longest an id can be, and each comparison stops once it is past the edits allowed.
     public func lessonIDs(closestTo id: String) -> [String] {
         let query = String(id.lowercased().prefix(PromptID.maximumLength))
-        let bytes = Array(query.utf8)
-        let allowed = max(2, query.count * 2 / 5)
+        let scalars = Array(query.unicodeScalars)
+        let allowed = max(2, scalars.count * 2 / 5)
         return lessons.map(\.id)
             .compactMap { candidate -> (String, Int)? in
                 if query.count >= 3 && (candidate.contains(query) || query.contains(candidate)) { return (candidate, 0) }
-                return Self.editDistance(bytes, Array(candidate.utf8), limit: allowed).map { (candidate, $0) }
+                return Self.editDistance(scalars, Array(candidate.unicodeScalars), limit: allowed).map { (candidate, $0) }
             }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
             .prefix(3)
@@ -18,7 +18,7 @@ extension Course {
 
     /// The edit distance of `a` and `b` when it is at most `limit`, else nil. Only cells within `limit`
     /// of the diagonal are worked out, and the work stops once a whole row is past `limit`.
-    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
+    static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int) -> Int? {
         guard abs(a.count - b.count) <= limit else { return nil }
         guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
         let beyond = limit + 1

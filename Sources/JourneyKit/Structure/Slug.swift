@@ -5,18 +5,21 @@ public enum Slug {
 
     public static func make(_ title: String, fallback: String) -> String {
         var slug = ""
+        var length = 0
         var pendingDash = false
         for scalar in title.prefix(maximumLength * 4).lowercased().unicodeScalars {
-            if slug.unicodeScalars.count >= maximumLength { break }
             let keep = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                || scalar.properties.generalCategory == .nonspacingMark && !slug.isEmpty
-            if keep {
-                if pendingDash && !slug.isEmpty { slug += "-" }
-                pendingDash = false
-                slug.unicodeScalars.append(scalar)
-            } else {
+                || scalar.properties.generalCategory == .nonspacingMark && length > 0
+            guard keep else {
                 pendingDash = true
+                continue
             }
+            let dash = pendingDash && length > 0
+            guard length + (dash ? 2 : 1) <= maximumLength else { break }
+            if dash { slug += "-" }
+            slug.unicodeScalars.append(scalar)
+            length += dash ? 2 : 1
+            pendingDash = false
         }
         return slug.isEmpty ? fallback : slug
     }

@@ -7,6 +7,11 @@ public enum Key: Hashable, Sendable {
     case wordLeft, wordRight
     case enter, escape, backspace, delete, tab, backTab
 
+    /// A Ctrl- key: one that acts even while text is being written.
+    var isControl: Bool {
+        if case .control = self { true } else { false }
+    }
+
     /// How the help screen names the key.
     var label: String {
         switch self {

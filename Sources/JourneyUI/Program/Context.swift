@@ -65,10 +65,10 @@ public struct Context: Sendable {
         reader.show(lesson: index, lines: layout(index), at: place)
     }
 
-    /// Opens a lesson with `line` near the top, as a search result does.
-    mutating func go(toLesson index: Int, line: Int) {
-        go(toLesson: index)
-        reader.scroll(to: line - 2)
+    /// Opens a lesson with the line at `place` near the top, as a search result does.
+    mutating func go(toLesson index: Int, near place: Reader.Place) {
+        go(toLesson: index, at: place)
+        reader.scroll(by: -2)
     }
 
     /// Opens the lesson holding a prompt, selects it and scrolls to it.

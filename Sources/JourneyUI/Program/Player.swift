@@ -56,8 +56,10 @@ public struct Player: Sendable {
             if !screen.takesText { effects += tell(text) }
         default:
             context.apply(message)
-            // What the store says about a prompt goes to its editor, wherever it is in the stack.
-            let index = message.promptID.flatMap(editor(for:)) ?? top
+            // What the store says about a prompt goes to its editor, and a search's next slice to the
+            // search, wherever they are in the stack.
+            let index = message.promptID.flatMap(editor(for:))
+                ?? (message == .runSearch ? screens.lastIndex { $0 is SearchScreen } : nil) ?? top
             effects = apply(screens[index].receive(message, &context), from: index)
         }
         if let notice = context.notice, !screen.takesText { effects += tell(notice) }
@@ -160,7 +162,7 @@ extension Context {
     /// only while text is being written.
     func sharedHints(_ actions: [Player.SharedAction], typing: Bool = false) -> [String] {
         actions.filter { $0 != .support || course.support != nil }.compactMap { action in
-            Player.sharedKeys.hint(action) { key in !typing || { if case .control = key { true } else { false } }() }
+            Player.sharedKeys.hint(action) { key in !typing || key.isControl }
         }
     }
 
@@ -170,7 +172,7 @@ extension Context {
             HelpSection(title: group.title, rows: group.bindings.compactMap { binding in
                 if binding.action == .support && course.support == nil { return nil }
                 if typing && !Player.whileTyping.contains(binding.action) { return nil }
-                let keys = binding.keys.filter { key in !typing || { if case .control = key { true } else { false } }() }
+                let keys = binding.keys.filter { key in !typing || key.isControl }
                 return HelpSection.Row(keys: keys.map(\.label).joined(separator: " "), summary: binding.summary)
             })
         }

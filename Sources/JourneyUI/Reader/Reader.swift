@@ -91,11 +91,17 @@ public struct Reader: Equatable, Sendable {
     }
 
     private func place(of line: Int) -> Place {
+        Self.place(of: line, in: lines)
+    }
+
+    /// Where `line` is as a block and how far into it: the same text at any width.
+    static func place(of line: Int, in lines: [StyledLine]) -> Place {
         guard lines.indices.contains(line) else { return .start }
         let block = lines[line].anchor
-        let first = lines.firstIndex { $0.anchor == block } ?? line
-        let count = lines[first...].prefix { $0.anchor == block }.count
-        return Place(block: block, fraction: Double(line - first) / Double(max(1, count)))
+        var first = line, end = line + 1
+        while first > 0, lines[first - 1].anchor == block { first -= 1 }
+        while end < lines.count, lines[end].anchor == block { end += 1 }
+        return Place(block: block, fraction: Double(line - first) / Double(end - first))
     }
 
     private func line(of place: Place) -> Int {

@@ -5,9 +5,9 @@ import JourneyLayout
 /// the reader will see. It runs in slices, so a long search shows how far it has got and keys and
 /// signals are handled between them.
 enum SearchEngine {
-    /// A search stops at this many matching lines: more is too many to read, and more words narrow it.
+    /// A search shows at most this many matching lines: more is too many to read, and more words narrow it.
     static let maximumResults = 1_000
-    /// About this many laid-out lines are searched in each slice.
+    /// A slice searches whole lessons until it has searched at least this many laid-out lines.
     static let linesPerSlice = 4_000
 
     /// A search under way: the next lesson to look in and what has been found.
@@ -16,20 +16,22 @@ enum SearchEngine {
         var found: [SearchResult] = []
     }
 
-    /// Searches one slice on from `progress`; true when the search is done.
+    /// Searches one slice on from `progress`; true when the search is done. It stops at one match more
+    /// than is shown, so that the screen can tell there were more.
     static func advance(_ progress: inout Progress, for query: String, in lessons: [Lesson], layout: Layout) -> Bool {
         let needle = query.lowercased()
         var searched = 0
-        while progress.nextLesson < lessons.count, searched < linesPerSlice, progress.found.count < maximumResults {
+        while progress.nextLesson < lessons.count, searched < linesPerSlice, progress.found.count <= maximumResults {
             let lines = layout.lines(for: lessons[progress.nextLesson])
             for (index, line) in lines.enumerated() where line.text.lowercased().contains(needle) {
-                guard progress.found.count < maximumResults else { break }
-                progress.found.append(SearchResult(lesson: progress.nextLesson, line: index, text: line.text))
+                guard progress.found.count <= maximumResults else { break }
+                progress.found.append(SearchResult(lesson: progress.nextLesson, place: Reader.place(of: index, in: lines),
+                                                   text: line.text))
             }
             searched += lines.count
             progress.nextLesson += 1
         }
-        return progress.nextLesson == lessons.count || progress.found.count == maximumResults
+        return progress.nextLesson == lessons.count || progress.found.count > maximumResults
     }
 
     /// The character ranges (as offsets into `characters`) where `query` matches, ignoring case.

@@ -26,6 +26,8 @@ struct SearchScreen: Screen {
     var query: String
     /// Nil while the query is being typed or searched for.
     var results: [SearchResult]?
+    /// More lines matched than `results` holds.
+    var isCut = false
     var selected = 0
     /// Enter was pressed and the results are being found; typing stops the search.
     var running: SearchEngine.Progress?
@@ -56,10 +58,12 @@ struct SearchScreen: Screen {
                 running = progress
                 return .effects(.then(.runSearch))
             }
-            results = progress.found
+            results = Array(progress.found.prefix(SearchEngine.maximumResults))
+            isCut = progress.found.count > SearchEngine.maximumResults
             running = nil
         case .paste(let text) where results == nil:
             query += VisibleText.prose(String(text.prefix { $0 != "\n" && $0 != "\r" }))
+            running = nil
         default: break
         }
         return .stay
@@ -96,7 +100,7 @@ struct SearchScreen: Screen {
         case .open:
             guard results.indices.contains(selected) else { return .stay }
             context.highlight = query
-            context.go(toLesson: results[selected].lesson, line: results[selected].line)
+            context.go(toLesson: results[selected].lesson, near: results[selected].place)
             return .close
         case .edit: self = SearchScreen(query: query)
         case nil: return nil
@@ -125,8 +129,8 @@ struct SearchScreen: Screen {
                       width: list.width)
             return
         }
-        let count = results.count < SearchEngine.maximumResults ? "\(results.count) matching line\(results.count == 1 ? "" : "s")"
-            : "The first \(results.count) matching lines; more words narrow the search"
+        let count = isCut ? "The first \(results.count) matching lines; more words narrow the search"
+            : "\(results.count) matching line\(results.count == 1 ? "" : "s")"
         frame.put([Span(count, .meta)], row: area.row + 1, column: area.column, width: area.width)
         var rows: [ListRow] = []
         var lastLesson: Int?
@@ -142,9 +146,9 @@ struct SearchScreen: Screen {
     }
 }
 
-/// A line of a lesson that matches a query.
+/// A line of a lesson that matches a query, and where it is in a way that holds at any width.
 struct SearchResult: Equatable, Sendable {
     var lesson: Int
-    var line: Int
+    var place: Reader.Place
     var text: String
 }
