@@ -96,6 +96,18 @@ import TestSupport
         #expect((course["support"] as? [String: Any])?["title"] as? String == "Support")
     }
 
+    @Test func facilitatorNotesAreInTheOutlineJSONAndNeverPrinted() throws {
+        let folder = try TemporaryFolder(["course.yaml": "title: T\nmodules: [m.md]\n",
+                                          "m.md": "## A\n\n> [!NOTES]\n> Ask the room.\n>\n> - Then wait.\n\nText.\n"])
+        let outline = try journey("outline", folder.path(), "--json")
+        let course = try #require(try JSONSerialization.jsonObject(with: Data(outline.stdout.utf8)) as? [String: Any])
+        let lesson = try #require(((course["modules"] as? [[String: Any]])?.first?["lessons"] as? [[String: Any]])?.first)
+        #expect(lesson["facilitatorNotes"] as? String == "Ask the room.\n• Then wait.")
+        let printed = try journey("print", folder.path())
+        #expect(printed.status == 0)
+        #expect(!printed.stdout.contains("Ask the room"))
+    }
+
     @Test func printSupportPrintsTheSupportPageOrSaysThereIsNone() throws {
         let page = try journey("print", "--support", "--width", "60")
         #expect(page.status == 0)

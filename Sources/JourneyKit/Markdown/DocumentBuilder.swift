@@ -85,7 +85,13 @@ final class DocumentBuilder {
         case .quote:
             let block = Directive.recognize(quote: frame.blocks.map(\.block), at: position,
                                             path: source.path, diagnostics: &diagnostics)
-            append(block, at: position)
+            // Facilitator notes are a lesson's own: inside a list or a quote they would be shown to learners.
+            if FacilitatorNotes.isNotes(block) && frames.count > 1 {
+                diagnostics.append(Diagnostic(.warning, "facilitator notes inside a list or a quote are left out; "
+                    + "put > [!NOTES] at the top level of the lesson", path: source.path, at: position))
+            } else {
+                append(block, at: position)
+            }
         case .list(let ordered, let start, let tight):
             append(.list(List(ordered: ordered, start: start, tight: tight, items: frame.items)), at: position)
         case .item(let isTask, let checked):

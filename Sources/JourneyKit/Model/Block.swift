@@ -35,12 +35,14 @@ public struct ListItem: Equatable, Sendable {
     }
 }
 
-/// A GitHub alert such as `> [!NOTE]`, or Journey's `> [!CONTENT-NOTE]`: a short note before a lesson
-/// that touches on something painful.
+/// A GitHub alert such as `> [!NOTE]`, or Journey's own: `> [!CONTENT-NOTE]`, a short note before a
+/// lesson that touches on something painful, and `> [!NOTES]`, notes for a facilitator that learners
+/// never see (a lesson keeps them apart from its blocks).
 public struct Callout: Equatable, Sendable {
     public enum Kind: String, CaseIterable, Sendable {
         case note, tip, important, warning, caution
         case contentNote = "content-note"
+        case facilitatorNotes = "notes"
     }
     public var kind: Kind
     public var blocks: [Block]

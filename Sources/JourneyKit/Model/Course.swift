@@ -37,13 +37,17 @@ public struct Lesson: Equatable, Sendable {
     public var path: String
     public var position: SourcePosition?
     public var blocks: [Block]
+    /// Notes for a facilitator (`> [!NOTES]` blocks of the lesson, in order): shown only in present mode.
+    public var facilitatorNotes: [Block]
 
-    public init(id: String, title: String, path: String, position: SourcePosition? = nil, blocks: [Block]) {
+    public init(id: String, title: String, path: String, position: SourcePosition? = nil, blocks: [Block],
+                facilitatorNotes: [Block] = []) {
         self.id = id
         self.title = title
         self.path = path
         self.position = position
         self.blocks = blocks
+        self.facilitatorNotes = facilitatorNotes
     }
 
     /// A short note shown before the lesson's body (`> [!CONTENT-NOTE]` as its first block), as plain text.

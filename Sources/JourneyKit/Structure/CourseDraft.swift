@@ -6,6 +6,7 @@ struct CourseDraft {
         var heading: SectionHeading
         var path: String
         var blocks: [Block]
+        var facilitatorNotes: [Block] = []
     }
 
     struct Module {
@@ -63,7 +64,8 @@ struct CourseDraft {
                     var ids = LessonIDs(lessonID: id, path: draft.path)
                     let blocks = ids.assign(draft.blocks, prompts: &promptIDs, homes: &promptHomes, diagnostics: &diagnostics)
                     return JourneyKit.Lesson(id: id, title: draft.heading.title, path: draft.path,
-                                             position: draft.heading.position, blocks: blocks)
+                                             position: draft.heading.position, blocks: blocks,
+                                             facilitatorNotes: draft.facilitatorNotes)
                 })
             }
         )

@@ -15,11 +15,12 @@ enum SingleFileCourse {
             let name = sections.isEmpty ? courseTitle : "Introduction"
             let heading = SectionHeading(content: [.text(name)], position: preamble.first?.position ?? title?.position)
             modules.append(ModuleFile.module(heading: heading, idSource: name, path: source.path,
-                                             blocks: preamble, lessonLevel: 3))
+                                             blocks: preamble, lessonLevel: 3, diagnostics: &diagnostics))
         }
         for section in sections {
             modules.append(ModuleFile.module(heading: section.heading, idSource: section.heading.title,
-                                             path: source.path, blocks: section.blocks, lessonLevel: 3))
+                                             path: source.path, blocks: section.blocks, lessonLevel: 3,
+                                             diagnostics: &diagnostics))
         }
         let draft = CourseDraft(explicitID: title?.explicitID, title: courseTitle, path: absolutePath, modules: modules)
         return draft.assemble(diagnostics: &diagnostics, emptyPath: source.path)
@@ -35,21 +36,24 @@ enum ModuleFile {
         var heading = Sectioner.takeTitle(from: &blocks)
             ?? SectionHeading(content: [.text(fallbackTitle)], position: nil)
         if heading.title.isEmpty { heading.title = fallbackTitle }
-        return module(heading: heading, idSource: fallbackTitle, path: source.path, blocks: blocks, lessonLevel: 2)
+        return module(heading: heading, idSource: fallbackTitle, path: source.path, blocks: blocks, lessonLevel: 2,
+                      diagnostics: &diagnostics)
     }
 
     /// A module whose lessons start at headings of `lessonLevel` or shallower; text before the first
     /// is an opening lesson titled after the module.
     static func module(heading: SectionHeading, idSource: String, path: String, blocks: [PositionedBlock],
-                       lessonLevel: Int) -> CourseDraft.Module {
+                       lessonLevel: Int, diagnostics: inout [Diagnostic]) -> CourseDraft.Module {
         let (preamble, sections) = Sectioner.split(blocks, atLevel: lessonLevel)
         var lessons: [CourseDraft.Lesson] = []
         if !preamble.isEmpty || sections.isEmpty {
             var opening = heading
             opening.explicitID = nil
-            lessons.append(CourseDraft.Lesson(heading: opening, path: path, blocks: preamble.map(\.block)))
+            lessons.append(FacilitatorNotes.lesson(heading: opening, path: path, blocks: preamble, diagnostics: &diagnostics))
         }
-        lessons += sections.map { CourseDraft.Lesson(heading: $0.heading, path: path, blocks: $0.blocks.map(\.block)) }
+        lessons += sections.map {
+            FacilitatorNotes.lesson(heading: $0.heading, path: path, blocks: $0.blocks, diagnostics: &diagnostics)
+        }
         return CourseDraft.Module(heading: heading, idSource: idSource, path: path, lessons: lessons)
     }
 }
@@ -64,6 +68,11 @@ enum SupportPage {
         diagnostics += parsed.diagnostics
         var blocks = parsed.blocks
         let title = Sectioner.takeTitle(from: &blocks)
+        for notes in blocks where FacilitatorNotes.isNotes(notes.block) {
+            diagnostics.append(Diagnostic(.warning, "facilitator notes on the support page are never shown; present "
+                + "mode shows the notes of lessons", path: source.path, at: notes.position))
+        }
+        blocks.removeAll { FacilitatorNotes.isNotes($0.block) }
         for prompt in Lesson(id: id, title: "", path: source.path, blocks: blocks.map(\.block)).prompts {
             diagnostics.append(Diagnostic(.warning, "the support page holds reflection prompt '\(prompt.id)'; "
                 + "answers are written in lessons, so it is shown but cannot be answered", path: source.path,

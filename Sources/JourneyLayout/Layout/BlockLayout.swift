@@ -175,7 +175,7 @@ struct BlockLayout {
 
     static func role(of kind: Callout.Kind) -> Role {
         switch kind {
-        case .note, .important: .note
+        case .note, .important, .facilitatorNotes: .note
         case .tip: .tip
         case .warning, .caution, .contentNote: .warning
         }
@@ -189,13 +189,14 @@ struct BlockLayout {
         case .warning: "Warning"
         case .caution: "Caution"
         case .contentNote: "Content note"
+        case .facilitatorNotes: "Notes"
         }
     }
 
     static func isFramed(_ kind: Callout.Kind) -> Bool {
         switch kind {
         case .important, .warning, .caution, .contentNote: true
-        case .note, .tip: false
+        case .note, .tip, .facilitatorNotes: false
         }
     }
 }

@@ -18,13 +18,19 @@ public struct Layout: Sendable {
     /// A lesson: its title, underlined, then its blocks separated by blank lines, with what the
     /// learner added (`notes`) in its place.
     public func lines(for lesson: Lesson, notes: LearnerNotes = .none) -> [StyledLine] {
-        var result = underlined(lesson.title, role: .heading, glyph: glyphs.horizontal, anchor: 0)
-        let blocks = BlockLayout(glyphs: glyphs, notes: notes)
-        for (index, block) in lesson.blocks.enumerated() {
-            result.append(StyledLine([], anchor: index))
-            result += blocks.lines(block, width: width).map { line in
+        underlined(lesson.title, role: .heading, glyph: glyphs.horizontal, anchor: 0)
+            + lines(for: lesson.blocks, notes: notes, firstAnchor: 1)
+    }
+
+    /// Blocks separated by blank lines (one before each), anchored from `firstAnchor` on.
+    public func lines(for blocks: [Block], notes: LearnerNotes = .none, firstAnchor: Int = 0) -> [StyledLine] {
+        var result: [StyledLine] = []
+        let layout = BlockLayout(glyphs: glyphs, notes: notes)
+        for (index, block) in blocks.enumerated() {
+            result.append(StyledLine([], anchor: firstAnchor + index - 1))
+            result += layout.lines(block, width: width).map { line in
                 var line = line
-                line.anchor = index + 1
+                line.anchor = firstAnchor + index
                 return line
             }
         }

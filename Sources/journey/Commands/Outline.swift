@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import JourneyKit
 import JourneyLayout
@@ -10,7 +11,7 @@ struct Outline: ParsableCommand {
     )
 
     @OptionGroup var course: CourseArgument
-    @Flag(help: "Write the outline as JSON: {id, title, path, support?, modules: [{id, title, lessons: [{id, title, contentNote?, prompts: [{id, text}]}]}]}.")
+    @Flag(help: "Write the outline as JSON: {id, title, path, support?, modules: [{id, title, lessons: [{id, title, contentNote?, facilitatorNotes?, prompts: [{id, text}]}]}]}.")
     var json = false
 
     func run() throws {
@@ -29,6 +30,7 @@ struct Outline: ParsableCommand {
             for (lessonNumber, lesson) in module.lessons.enumerated() {
                 lines.append("     \(moduleNumber + 1).\(lessonNumber + 1) \(lesson.title)  [\(lesson.id)]")
                 if let note = lesson.contentNote { lines.append("         Content note: \(note)") }
+                if !lesson.facilitatorNotes.isEmpty { lines.append("         (notes for the facilitator)") }
                 for prompt in lesson.prompts {
                     lines.append("         ? \(prompt.text)  [\(prompt.id)]")
                 }
@@ -45,6 +47,8 @@ struct OutlineJSON: Encodable {
     struct Lesson: Encodable {
         var id, title: String
         var contentNote: String?
+        /// The lesson's `> [!NOTES]` as plain text, a line per paragraph or list item.
+        var facilitatorNotes: String?
         var prompts: [Prompt]
     }
     struct Prompt: Encodable { var id, text: String }
@@ -66,9 +70,17 @@ struct OutlineJSON: Encodable {
         modules = course.modules.map { module in
             Module(id: module.id, title: module.title, lessons: module.lessons.map { lesson in
                 Lesson(id: lesson.id, title: lesson.title, contentNote: lesson.contentNote,
+                       facilitatorNotes: Self.plainText(lesson.facilitatorNotes),
                        prompts: lesson.prompts.map { Prompt(id: $0.id, text: $0.text) })
             })
         }
         support = course.support.map { Page(title: $0.title, path: $0.path) }
+    }
+
+    /// Blocks as plain text: laid out without wrapping, blank lines between blocks dropped.
+    private static func plainText(_ blocks: [Block]) -> String? {
+        guard !blocks.isEmpty else { return nil }
+        let lines = Layout(width: Layout.maximumWidth).lines(for: blocks).map(\.text)
+        return lines.filter { !$0.isEmpty }.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
     }
 }
