@@ -49,7 +49,8 @@ let package = Package(
                     exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "JourneyLayoutTests", dependencies: ["JourneyLayout", "TestSupport"],
                     exclude: ["Fixtures", "Goldens"]),
-        .testTarget(name: "JourneyUITests", dependencies: ["JourneyUI", "TestSupport"], exclude: ["Fixtures", "Goldens"]),
+        .testTarget(name: "JourneyUITests", dependencies: ["JourneyUI", "BundledCourse", "TestSupport"],
+                    exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "JourneyStoreTests", dependencies: ["JourneyStore", "TestSupport"]),
         .testTarget(name: "JourneyCLITests", dependencies: ["journey", "JourneyStore", "TestSupport"]),
     ]

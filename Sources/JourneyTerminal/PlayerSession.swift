@@ -60,6 +60,8 @@ public enum PlayerSession {
                     needsDrawing = true
                 case .redraw:
                     display.invalidate()
+                case .bell:
+                    display.ringBell()
                 case .then(let message):
                     later.append(message)
                 case .editExternally(let edit):
@@ -76,12 +78,17 @@ public enum PlayerSession {
                 display.draw(player.render())
                 needsDrawing = false
             }
-            switch events.next(milliseconds: later.isEmpty ? 100 : 0) {
+            switch events.next(milliseconds: later.isEmpty ? (player.wantsTicks ? 250 : 100) : 0) {
             case .hangUp:
                 return Ending(status: 128 + SIGHUP, problems: performer.finish())
             case .nothing:
-                break
+                if player.wantsTicks {
+                    pending += player.update(.tick(.now))
+                    needsDrawing = true
+                }
             case .messages(let messages):
+                // Keys read the time (a countdown starts now), so it is told first.
+                pending += player.update(.tick(.now))
                 for message in messages { pending += player.update(message) }
                 needsDrawing = true
             }

@@ -103,6 +103,11 @@ final class TerminalDisplay {
         previous = nil
     }
 
+    /// The terminal's bell, or a flash of the screen where the terminal has no bell.
+    func ringBell() {
+        beep()
+    }
+
     /// The next key ncurses has, or nil when none is waiting. A key Journey has no use for (F1, Insert…)
     /// is `.ignored`: input all the same, never the end of it.
     func nextKey() -> KeyCodes.Event? {

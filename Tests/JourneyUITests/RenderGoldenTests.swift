@@ -54,6 +54,20 @@ import TestSupport
         check(driver(columns, rows), "lesson-\(columns)x\(rows)")
     }
 
+    /// Present mode at a terminal's size and a projector's, the second with the notes panel and a countdown.
+    @Test func presenting() {
+        var small = Driver()
+        small.player = Player(course: PlayerTests.course, columns: 80, rows: 24, presenting: true)
+        check(small, "present-80x24")
+        var projector = Driver()
+        projector.player = Player(course: PlayerTests.course, columns: 160, rows: 45, presenting: true)
+        let start = ContinuousClock.now
+        projector.send(.tick(start))
+        projector.press(.character("N"), .character("T"))
+        projector.send(.tick(start.advanced(by: .seconds(15))))
+        check(projector, "present-notes-timer-160x45")
+    }
+
     @Test func scrolledWithASCIIGlyphs() {
         var driver = driver(40, 12, glyphs: .ascii)
         driver.press(.character("G"))

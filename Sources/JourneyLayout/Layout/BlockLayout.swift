@@ -4,6 +4,8 @@ import JourneyKit
 struct BlockLayout {
     let glyphs: Glyphs
     let notes: LearnerNotes
+    /// What a reflection prompt's frame is labelled: a learner reflects, a group discusses.
+    var promptLabel = "Reflect"
     /// Narrower than this, nested content drops its indentation rather than become unreadable.
     static let minimumNestedWidth = 12
     static let tabWidth = 4
@@ -43,7 +45,7 @@ struct BlockLayout {
                 [StyledLine([Span(Self.label(of: callout.kind), role.union(.label))])] + lines(callout.blocks, width: innerWidth)
             }
         case .prompt(let prompt):
-            return framed(label: "Reflect", role: .prompt, width: width, target: .prompt(prompt.id)) { innerWidth in
+            return framed(label: promptLabel, role: .prompt, width: width, target: .prompt(prompt.id)) { innerWidth in
                 var result = lines(prompt.body, width: innerWidth)
                 if let hint = prompt.hint {
                     result += InlineFlow.wrap([Span("Hint: ", [.hint, .label])] + InlineFlow.spans(hint, role: .hint),

@@ -22,10 +22,21 @@ public struct Layout: Sendable {
             + lines(for: lesson.blocks, notes: notes, firstAnchor: 1)
     }
 
+    /// A lesson as it is shown to a group: its title as a banner, centred between rules, and prompts as
+    /// questions to discuss. Nothing a learner wrote is ever part of it.
+    public func presentation(of lesson: Lesson) -> [StyledLine] {
+        let rule = StyledLine([Span(glyphs.repeated(glyphs.doubleHorizontal, width), [.title, .rule])])
+        let title = InlineFlow.wrap([Span(VisibleText.prose(lesson.title), .title)], width: width).map { spans in
+            StyledLine([Span(String(repeating: " ", count: (width - spans.reduce(0) { $0 + $1.width }) / 2))] + spans)
+        }
+        return [rule] + title + [rule] + lines(for: lesson.blocks, firstAnchor: 1, promptLabel: "Discuss")
+    }
+
     /// Blocks separated by blank lines (one before each), anchored from `firstAnchor` on.
-    public func lines(for blocks: [Block], notes: LearnerNotes = .none, firstAnchor: Int = 0) -> [StyledLine] {
+    public func lines(for blocks: [Block], notes: LearnerNotes = .none, firstAnchor: Int = 0,
+                      promptLabel: String = "Reflect") -> [StyledLine] {
         var result: [StyledLine] = []
-        let layout = BlockLayout(glyphs: glyphs, notes: notes)
+        let layout = BlockLayout(glyphs: glyphs, notes: notes, promptLabel: promptLabel)
         for (index, block) in blocks.enumerated() {
             result.append(StyledLine([], anchor: firstAnchor + index - 1))
             result += layout.lines(block, width: width).map { line in

@@ -12,6 +12,11 @@ public struct Context: Sendable {
 
     public let course: Course
     public let lessons: [Lesson]
+    /// Presenting to a group (`journey present`): lessons as banners with questions to discuss, and no
+    /// learner's record shown or kept.
+    public let isPresenting: Bool
+    /// The time of the last tick, for countdowns.
+    public internal(set) var now = ContinuousClock.now
     /// For each lesson, the index of its module.
     let moduleIndex: [Int]
     public let glyphs: PlayerGlyphs
@@ -27,9 +32,10 @@ public struct Context: Sendable {
     public internal(set) var notice: String?
 
     init(course: Course, lesson: Int, place: Reader.Place, learner: LearnerRecord, columns: Int, rows: Int,
-         glyphs: PlayerGlyphs) {
+         glyphs: PlayerGlyphs, isPresenting: Bool) {
         self.course = course
         lessons = course.lessons
+        self.isPresenting = isPresenting
         moduleIndex = course.modules.enumerated().flatMap { index, module in module.lessons.map { _ in index } }
         self.glyphs = glyphs
         self.columns = max(1, columns)
@@ -37,6 +43,7 @@ public struct Context: Sendable {
         self.learner = learner
         reader = Reader(lesson: lesson, lines: [], height: 1)
         reader = Reader(lesson: lesson, lines: layout(lesson), height: bodyRows, place: place)
+        reader.stopsAtTheEnd = !isPresenting
     }
 
     public var lesson: Lesson { lessons[reader.lesson] }
@@ -53,9 +60,10 @@ public struct Context: Sendable {
 
     var layout: Layout { Layout(width: layoutWidth, glyphs: glyphs.layout) }
 
-    /// A lesson laid out with what the learner added to it.
+    /// A lesson laid out with what the learner added to it, or as it is presented.
     func layout(_ lesson: Int) -> [StyledLine] {
-        layout.lines(for: lessons[lesson], notes: notes(for: lessons[lesson]))
+        isPresenting ? layout.presentation(of: lessons[lesson])
+            : layout.lines(for: lessons[lesson], notes: notes(for: lessons[lesson]))
     }
 
     // MARK: Moving

@@ -4,6 +4,8 @@ public enum Message: Equatable, Sendable {
     /// Text pasted into the terminal (bracketed paste): text, never keys.
     case paste(String)
     case resize(columns: Int, rows: Int)
+    /// The time, a few times a second while a screen counts it (`Player.wantsTicks`), and before keys.
+    case tick(ContinuousClock.Instant)
     /// Runs the next slice of the search that Enter asked for, once "Searching…" is on the screen.
     case runSearch
     /// The store kept an answer.
@@ -39,6 +41,8 @@ public enum Effect: Equatable, Sendable {
     case quit
     /// Repaint the whole screen from scratch (Ctrl-L).
     case redraw
+    /// Ring the terminal's bell (a countdown has ended).
+    case bell
     /// Draw the current state, handle the keys and signals already waiting, then deliver this message:
     /// slow work done in slices shows how far it has got, and can be left or interrupted between them.
     case then(Message)

@@ -8,9 +8,11 @@ public struct Player: Sendable {
     /// The screens open, the reading screen first; the last one has the keys.
     private var screens: [any Screen] = [ReadingScreen()]
 
-    /// Opens at `lessonID` when given, else where the learner left off, else at the start.
+    /// Opens at `lessonID` when given, else where the learner left off, else at the start. Presenting,
+    /// it opens at `lessonID` or the start, and shows nothing of `learner`.
     public init(course: Course, lessonID: String? = nil, learner: LearnerRecord = LearnerRecord(), columns: Int,
-                rows: Int, glyphs: PlayerGlyphs = .unicode) {
+                rows: Int, glyphs: PlayerGlyphs = .unicode, presenting: Bool = false) {
+        let learner = presenting ? LearnerRecord() : learner
         let lessons = course.lessons
         var lesson = 0
         var place = Reader.Place.start
@@ -21,8 +23,12 @@ public struct Player: Sendable {
             place = Reader.Place(block: position.block, fraction: position.fraction)
         }
         context = Context(course: course, lesson: lesson, place: place, learner: learner, columns: columns, rows: rows,
-                          glyphs: glyphs)
+                          glyphs: glyphs, isPresenting: presenting)
+        if presenting { screens = [PresentScreen()] }
     }
+
+    /// True while a screen counts time (a countdown): the run loop then sends `.tick` a few times a second.
+    public var wantsTicks: Bool { screens.contains { $0.wantsTicks } }
 
     /// The screen with the keys.
     public var screen: any Screen { screens[screens.count - 1] }
@@ -41,6 +47,12 @@ public struct Player: Sendable {
         case .resize(let columns, let rows):
             context.resize(columns: columns, rows: rows)
             effects = []
+        case .tick(let now):
+            context.now = now
+            effects = []
+            for index in screens.indices where screens[index].wantsTicks {
+                effects += apply(screens[index].receive(message, &context), from: index)
+            }
         case .key(let key):
             context.notice = nil
             effects = context.isTooSmall ? whileTooSmall(key) : press(key)
@@ -122,6 +134,7 @@ public struct Player: Sendable {
 
     /// Marks a lesson read when its end is on screen, and records a new place to resume from.
     private mutating func progressEffects(since before: ReadingPosition?) -> [Effect] {
+        guard !context.isPresenting else { return [] }
         var effects: [Effect] = []
         let lesson = context.lesson.id
         if screens.count == 1, !context.isTooSmall, context.reader.atEnd, !context.learner.read.contains(lesson) {
@@ -179,7 +192,10 @@ extension Context {
     }
 
     /// ` Lesson 4 of 13  `: the start of the footer, whatever else it shows.
-    var footerPosition: String { " Lesson \(reader.lesson + 1) of \(lessons.count)  " }
+    var footerPosition: String {
+        isPresenting ? " Module \(moduleIndex[reader.lesson] + 1)\(glyphs.separator)Lesson \(reader.lesson + 1)/\(lessons.count)  "
+            : " Lesson \(reader.lesson + 1) of \(lessons.count)  "
+    }
 
     /// The place to resume from, as the store keeps it.
     var positionRecord: ReadingPosition {

@@ -11,6 +11,10 @@ public protocol Screen: Sendable {
     func status(_ context: Context) -> String
     /// True while every printable key is text (an editor, a search box): the shared keys stand aside.
     var takesText: Bool { get }
+    /// True while the whole terminal should be blank, header and footer too (a presenter's blank screen).
+    var blanksScreen: Bool { get }
+    /// True while the screen counts time and wants `.tick` messages.
+    var wantsTicks: Bool { get }
     /// Handles a key; nil when the screen has no use for it, and the keys every screen shares apply.
     mutating func handle(_ key: Key, _ context: inout Context) -> Reaction?
     /// Anything else that arrives while the screen is on top: pasted text, what the store answered.
@@ -21,6 +25,8 @@ public protocol Screen: Sendable {
 extension Screen {
     public func status(_ context: Context) -> String { "" }
     public var takesText: Bool { false }
+    public var blanksScreen: Bool { false }
+    public var wantsTicks: Bool { false }
     public mutating func receive(_ message: Message, _ context: inout Context) -> Reaction { .stay }
 }
 

@@ -20,6 +20,9 @@ public struct Reader: Equatable, Sendable {
     public internal(set) var selection: Target?
     /// How many lines show at once.
     private(set) var height: Int
+    /// Reading stops scrolling when the last line reaches the bottom; presenting may show a last
+    /// screenful with room to spare.
+    var stopsAtTheEnd = true
 
     init(lesson: Int, lines: [StyledLine], height: Int, place: Place = .start) {
         self.lesson = lesson
@@ -87,7 +90,7 @@ public struct Reader: Equatable, Sendable {
     }
 
     private func clampedTop(_ line: Int) -> Int {
-        min(max(0, line), maximumTop)
+        min(max(0, line), stopsAtTheEnd ? maximumTop : max(0, lines.count - 1))
     }
 
     private func place(of line: Int) -> Place {

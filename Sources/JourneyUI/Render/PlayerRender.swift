@@ -5,6 +5,7 @@ extension Player {
     /// The whole screen as a frame of cells: the header, what the top screen draws, the footer.
     public func render() -> Frame {
         var frame = Frame(columns: context.columns, rows: context.rows)
+        if screen.blanksScreen { return frame }
         guard !context.isTooSmall else {
             drawTooSmall(&frame)
             return frame
@@ -40,7 +41,9 @@ extension Player {
         let columns = context.columns
         let glyphs = context.glyphs
         let progress = CourseProgress(context.learner)
-        let read = progress.read(context.lessons)
+        // Presenting, the bar is where the lesson is in the course; reading, how much has been read.
+        let read = context.isPresenting ? CourseProgress.Count(done: context.reader.lesson + 1, total: context.lessons.count)
+            : progress.read(context.lessons)
         let moduleRead = progress.read(context.module.lessons)
         frame.add(.bar, row: row, columns: 0..<columns)
         let x = frame.put([Span(context.footerPosition, .bar)], row: row, column: 0)
@@ -50,8 +53,8 @@ extension Player {
         }
 
         // The percentage is padded to its widest, so the bar keeps its size as it grows.
-        var footer = Footer(percent: String(repeating: " ", count: 3 - "\(read.percent)".count) + "\(read.percent)%",
-                            module: "\(glyphs.separator)module \(moduleRead.done)/\(moduleRead.total) read",
+        var footer = Footer(percent: context.isPresenting ? "" : String(repeating: " ", count: 3 - "\(read.percent)".count) + "\(read.percent)%",
+                            module: context.isPresenting ? "" : "\(glyphs.separator)module \(moduleRead.done)/\(moduleRead.total) read",
                             status: screen.status(context), hints: screen.hints(context))
         footer.fit(into: columns - x)
         let filled = footer.barWidth * read.done / max(1, read.total)

@@ -25,29 +25,18 @@ struct Open: ParsableCommand {
     func run() throws {
         let course = try Output.loadReportingProblems(course)
         if let lesson { _ = try Output.lesson(lesson, in: course) }
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            Output.error("journey: the player needs a terminal; to read the course as text, try `journey print`")
-            throw ExitCode.failure
-        }
+        try FullScreen.requireTerminal(for: "the player")
         let opened = try data.open(movingDamageAside: true)
         let store = opened.store
         let record = try DataOptions.attempt { try store.record(course: course.id) }
         let inbox = Inbox()
         let performer = StoreEffects(store: store, course: course.id, inbox: inbox)
         performer.verifyInBackground()
-        do {
-            let ending = try PlayerSession.run(environment: ProcessInfo.processInfo.environment, inbox: inbox,
-                                               performer: performer) { columns, rows, glyphs in
-                var player = Player(course: course, lessonID: lesson, learner: LearnerRecord(record), columns: columns,
-                                    rows: rows, glyphs: glyphs)
-                if let aside = opened.movedAside { _ = player.update(.notice(DataOptions.movedAside(aside))) }
-                return player
-            }
-            for problem in ending.problems { Output.error("journey: \(problem)") }
-            if ending.status != 0 { throw ExitCode(ending.status) }
-        } catch let failure as PlayerSession.Failure {
-            Output.error("journey: \(failure)")
-            throw ExitCode.failure
+        try FullScreen.run(inbox: inbox, performer: performer) { columns, rows, glyphs in
+            var player = Player(course: course, lessonID: lesson, learner: LearnerRecord(record), columns: columns,
+                                rows: rows, glyphs: glyphs)
+            if let aside = opened.movedAside { _ = player.update(.notice(DataOptions.movedAside(aside))) }
+            return player
         }
     }
 }
