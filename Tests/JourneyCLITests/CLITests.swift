@@ -10,7 +10,7 @@ import TestSupport
 
     private static let crashSigns = ["Fatal error", "Stack dump", "backtrace", "Segmentation", "0x0000"]
 
-    @Test(arguments: [[], ["open"], ["lint"], ["outline"], ["print"], ["progress"], ["export"], ["reset"]])
+    @Test(arguments: [[], ["open"], ["present"], ["lint"], ["outline"], ["print"], ["progress"], ["export"], ["reset"]])
     func everyCommandHasHelpAndVersion(_ command: [String]) throws {
         let help = try BuiltProgram.run(command + ["--help"])
         #expect(help.status == 0)

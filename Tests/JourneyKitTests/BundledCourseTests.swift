@@ -11,6 +11,18 @@ import Testing
         #expect(Linter.lint(result).map(\.formatted) == [])
     }
 
+    /// A facilitator presenting the course has notes for every lesson, and the lesson with a content note
+    /// tells them never to ask for the hurt itself.
+    @Test func everyLessonHasNotesForAFacilitator() throws {
+        let course = try #require(result.course)
+        for lesson in course.lessons {
+            #expect(!lesson.facilitatorNotes.isEmpty, "\(lesson.id) has no facilitator notes")
+        }
+        let hurt = try #require(course.lesson(id: "acknowledge-the-hurt"))
+        #expect(hurt.contentNote != nil, "the content note stays first")
+        #expect("\(hurt.facilitatorNotes)".contains("Do not ask anyone to describe the hurt"))
+    }
+
     @Test func followsTheArticlesSectionsAndEndsLast() throws {
         let course = try #require(result.course)
         #expect(course.title == "Learning to Trust Again")
