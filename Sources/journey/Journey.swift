@@ -13,7 +13,8 @@ struct Journey: ParsableCommand {
             every command uses the bundled course, "Learning to Trust Again".
             """,
         version: version,
-        subcommands: [Open.self, Present.self, Lint.self, Outline.self, Print.self, Progress.self, Export.self, Reset.self],
+        subcommands: [Open.self, Present.self, Lint.self, Outline.self, Print.self, Import.self, Progress.self, Export.self,
+                      Reset.self],
         defaultSubcommand: Open.self
     )
 }

@@ -10,7 +10,7 @@ import TestSupport
 
     private static let crashSigns = ["Fatal error", "Stack dump", "backtrace", "Segmentation", "0x0000"]
 
-    @Test(arguments: [[], ["open"], ["present"], ["lint"], ["outline"], ["print"], ["progress"], ["export"], ["reset"]])
+    @Test(arguments: [[], ["open"], ["present"], ["lint"], ["outline"], ["print"], ["import"], ["progress"], ["export"], ["reset"]])
     func everyCommandHasHelpAndVersion(_ command: [String]) throws {
         let help = try BuiltProgram.run(command + ["--help"])
         #expect(help.status == 0)
@@ -106,6 +106,32 @@ import TestSupport
         let printed = try journey("print", folder.path())
         #expect(printed.status == 0)
         #expect(!printed.stdout.contains("Ask the room"))
+    }
+
+    @Test func importWritesACourseThatLintsCleanAndNeverOverwritesByAccident() throws {
+        let work = try TemporaryFolder(["article.md": "# An Article\n\n## Part\n\n### One\n\nText.\n",
+                                        "taken/keep.txt": "mine\n"])
+        let outcome = try journey("import", work.path("article.md"), "--output", work.path("course"))
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.hasPrefix("Imported \u{201C}An Article\u{201D} from Markdown: 1 module, 1 lesson"))
+        let lint = try journey("lint", work.path("course"))
+        #expect(lint.stderr == "0 errors, 0 warnings in 1 lesson\n")
+
+        let refused = try journey("import", work.path("article.md"), "--output", work.path("taken"))
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("is not empty; choose another folder, or --force to replace it"))
+        #expect(try String(contentsOfFile: work.path("taken/keep.txt"), encoding: .utf8) == "mine\n")
+        #expect(try journey("import", work.path("article.md"), "--output", work.path("taken"), "--force").status == 0)
+        #expect(!FileManager.default.fileExists(atPath: work.path("taken/keep.txt")))
+        #expect(FileManager.default.fileExists(atPath: work.path("taken/course.yaml")))
+
+        try work.write("blocked", Data("a file, not a folder\n".utf8))
+        let failed = try journey("import", work.path("article.md"), "--output", work.path("blocked/course"))
+        #expect(failed.status == 1)
+        #expect(failed.stderr.hasPrefix("journey: cannot write"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: work.path()).sorted()
+        #expect(left == ["article.md", "blocked", "course", "taken"], "nothing half-written is left: \(left)")
+        #expect(try journey("import", work.path(), "--output", work.path("x")).stderr.contains("import takes one article"))
     }
 
     @Test func printSupportPrintsTheSupportPageOrSaysThereIsNone() throws {

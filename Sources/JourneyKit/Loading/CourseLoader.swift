@@ -134,7 +134,7 @@ public enum CourseLoader {
     }
 
     /// The file's text, or nil with an error when it cannot be read or is binary.
-    private static func readSource(path: String, _ result: Result<[UInt8], ReadFailure>,
+    static func readSource(path: String, _ result: Result<[UInt8], ReadFailure>,
                                    _ diagnostics: inout [Diagnostic]) -> SourceText? {
         switch result {
         case .failure(let failure):

@@ -19,6 +19,15 @@ public struct SourceText: Sendable {
         lineStarts = Self.lineStarts(of: bytes)
     }
 
+    /// The text of each line, without its line ending; line 1 first.
+    public var lines: [String] {
+        lineStarts.indices.map { index in
+            var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+            while end > lineStarts[index], bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            return String(decoding: bytes[lineStarts[index]..<end], as: UTF8.self)
+        }
+    }
+
     /// The line and column of a byte offset into `bytes`.
     public func position(ofOffset offset: Int) -> SourcePosition {
         Self.position(ofOffset: offset, lineStarts: lineStarts)
