@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/vfs.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -42,6 +43,11 @@ int journey_write_private_file(const char *path, const unsigned char *bytes, lon
 
 void journey_keep_memory_private(void) {
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+long journey_file_system_type(const char *path) {
+    struct statfs info;
+    return statfs(path, &info) == 0 ? (long)(unsigned long)info.f_type : -1;
 }
 
 int journey_write_all(int fd, const unsigned char *bytes, long length) {

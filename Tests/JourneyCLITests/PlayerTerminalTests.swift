@@ -170,6 +170,27 @@ import TestSupport
         }
     }
 
+    /// `--watch`, with inotify and by polling: an edit shows at the same place, a broken manifest is a
+    /// line above the footer while the course stays on screen, and mending it clears the line.
+    @Test(arguments: ["inotify", "poll"])
+    func watchingReadsTheCourseAgainWhenItsFilesChange(_ method: String) throws {
+        let course = try Self.course()
+        let session = try start(course, "--watch --lesson going-on", environment: ["JOURNEY_WATCH": method])
+        try session.waitFor("More text.")
+        try Data("# Second module\n\n## Going on {#going-on}\n\nMore text, edited.\n\n## The end {#the-end}\n\nThe last words.\n".utf8)
+            .write(to: course.url.appending(path: "second.md"))
+        try session.waitFor("More text, edited.")
+        #expect(try session.screen().contains("Lesson 4 of 5"))
+        let manifest = try String(contentsOf: course.url.appending(path: "course.yaml"), encoding: .utf8)
+        try Data("title: [broken\n".utf8).write(to: course.url.appending(path: "course.yaml"))
+        let broken = try session.waitFor(" course.yaml:2:1: error: malformed manifest")
+        #expect(broken.contains("More text, edited."), "the course stays on screen")
+        try Data(manifest.utf8).write(to: course.url.appending(path: "course.yaml"))
+        try session.waitFor("the problem gone") { !$0.contains("malformed") && $0.contains("More text, edited.") }
+        try session.send("q")
+        try expectRestored(session, status: 0)
+    }
+
     @Test func ctrlCQuitsWithTheInterruptStatus() throws {
         let course = try Self.course()
         let session = try start(course)

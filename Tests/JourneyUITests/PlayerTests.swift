@@ -255,6 +255,32 @@ struct Driver {
         #expect(shown.contains("Line 60 of"), "\(shown)")
     }
 
+    /// `--watch`: the course read again keeps the lesson (by id) and the place, shows lint's findings
+    /// above the footer, and closes screens that point into the old course, but not an answer being written.
+    @Test func aCourseReadAgainKeepsThePlaceAndShowsItsProblems() throws {
+        var driver = Driver(columns: 40, rows: 12, lesson: "boundaries-again")
+        driver.press(.character("j"))
+        let place = driver.reader.place
+        var edited = PlayerTests.course
+        edited.modules.insert(Module(id: "new", title: "New", lessons: [Lesson(id: "new", title: "New", path: "", blocks: [])]), at: 0)
+        driver.press(.character("t"))
+        driver.send(.courseChanged(edited, problems: ["m.md:3:1: warning: something to fix"]))
+        #expect(driver.screen is ReadingScreen, "the contents pointed into the old course")
+        #expect(driver.lesson == "boundaries-again")
+        #expect(driver.reader.lesson == 3)
+        #expect(driver.reader.place == place)
+        let rows = driver.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows[rows.count - 2].hasPrefix(" m.md:3:1: warning: something"))
+
+        driver.press(.character("r"))
+        driver.type("kept")
+        driver.send(.courseChanged(nil, problems: ["course.yaml:1:1: error: malformed manifest"]))
+        #expect((driver.screen as? EditorScreen)?.text.text == "kept", "an answer being written stays open")
+        #expect(driver.context.course == edited, "a course that cannot be read leaves the one on screen")
+        driver.send(.courseChanged(edited, problems: []))
+        #expect(!driver.text.contains("malformed"))
+    }
+
     @Test func helpListsTheKeysOfWhatIsOpenAndQuitWorksEverywhere() {
         var driver = Driver()
         driver.press(.character("?"))

@@ -23,6 +23,9 @@ int journey_write_private_file(const char *path, const unsigned char *bytes, lon
 /// not write the learner's answers to a core file).
 void journey_keep_memory_private(void);
 
+/// The kind of file system `path` is on (statfs's f_type, such as 0x6969 for NFS), or -1.
+long journey_file_system_type(const char *path);
+
 /// Writes all of `bytes` to `fd`; 0, or the errno that stopped it.
 int journey_write_all(int fd, const unsigned char *bytes, long length);
 

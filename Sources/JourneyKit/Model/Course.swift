@@ -28,6 +28,12 @@ public struct Module: Equatable, Sendable {
     public var id: String
     public var title: String
     public var lessons: [Lesson]
+
+    public init(id: String, title: String, lessons: [Lesson]) {
+        self.id = id
+        self.title = title
+        self.lessons = lessons
+    }
 }
 
 public struct Lesson: Equatable, Sendable {

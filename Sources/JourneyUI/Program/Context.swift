@@ -10,15 +10,17 @@ public struct Context: Sendable {
     /// Lines of text are at most this wide, centred on wider terminals.
     public static let maximumBodyWidth = 100
 
-    public let course: Course
-    public let lessons: [Lesson]
+    public private(set) var course: Course
+    public private(set) var lessons: [Lesson]
     /// Presenting to a group (`journey present`): lessons as banners with questions to discuss, and no
     /// learner's record shown or kept.
     public let isPresenting: Bool
     /// The time of the last tick, for countdowns.
     public internal(set) var now = ContinuousClock.now
     /// For each lesson, the index of its module.
-    let moduleIndex: [Int]
+    private(set) var moduleIndex: [Int]
+    /// What lint says about the course, while its files are watched (`--watch`): a line above the footer.
+    public internal(set) var courseProblems: [String] = []
     public let glyphs: PlayerGlyphs
     public private(set) var columns: Int
     public private(set) var rows: Int
@@ -36,7 +38,7 @@ public struct Context: Sendable {
         self.course = course
         lessons = course.lessons
         self.isPresenting = isPresenting
-        moduleIndex = course.modules.enumerated().flatMap { index, module in module.lessons.map { _ in index } }
+        moduleIndex = Self.moduleIndex(of: course)
         self.glyphs = glyphs
         self.columns = max(1, columns)
         self.rows = max(1, rows)
@@ -50,8 +52,8 @@ public struct Context: Sendable {
     public var module: Module { course.modules[moduleIndex[reader.lesson]] }
     public var isTooSmall: Bool { columns < Self.minimumColumns || rows < Self.minimumRows }
 
-    /// Rows between the header and the footer.
-    public var bodyRows: Int { max(1, rows - 2) }
+    /// Rows between the header and the footer (and the course's problems, when there are any).
+    public var bodyRows: Int { max(1, rows - 2 - (courseProblems.isEmpty ? 0 : 1)) }
     var bodyWidth: Int { min(columns, Self.maximumBodyWidth) }
     /// The width text is laid out at: the body less a column of margin each side.
     var layoutWidth: Int { max(Layout.minimumWidth, bodyWidth - 2) }
@@ -98,6 +100,26 @@ public struct Context: Sendable {
     /// Lays the current lesson out again after the learner's record changed.
     mutating func refreshLesson() {
         reader.relaid(layout(reader.lesson), height: bodyRows)
+    }
+
+    /// The course as its files now say, at the same lesson and place when the lesson is still there (by
+    /// id), else at the lesson in the same position; `problems` are what lint says about it.
+    mutating func replaceCourse(_ new: Course, problems: [String]) {
+        let (id, index, place) = (lesson.id, reader.lesson, reader.place)
+        course = new
+        lessons = new.lessons
+        moduleIndex = Self.moduleIndex(of: new)
+        courseProblems = problems
+        let same = lessons.firstIndex { $0.id == id }
+        let shown = same ?? min(index, lessons.count - 1)
+        let selection = reader.selection
+        reader.show(lesson: shown, lines: layout(shown), at: same == nil ? .start : place)
+        reader.relaid(reader.lines, height: bodyRows)
+        if same != nil, let selection, reader.targets.contains(selection) { reader.selection = selection }
+    }
+
+    private static func moduleIndex(of course: Course) -> [Int] {
+        course.modules.enumerated().flatMap { index, module in module.lessons.map { _ in index } }
     }
 
     // MARK: The learner's record

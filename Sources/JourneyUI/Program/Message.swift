@@ -1,3 +1,5 @@
+import JourneyKit
+
 /// What arrives from the outside world.
 public enum Message: Equatable, Sendable {
     case key(Key)
@@ -23,6 +25,9 @@ public enum Message: Equatable, Sendable {
     case externalEditFinished(ExternalEdit, text: String?, problem: String?)
     /// Something to tell the learner, in the footer or, when longer, on a screen of its own.
     case notice(String)
+    /// The course's files changed (`--watch`) and were read again: the course, or nil when nothing could
+    /// be loaded (the one on screen stays), and what lint says, worded as lint writes it.
+    case courseChanged(Course?, problems: [String])
 }
 
 extension Message {

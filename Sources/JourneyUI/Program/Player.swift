@@ -47,6 +47,16 @@ public struct Player: Sendable {
         case .resize(let columns, let rows):
             context.resize(columns: columns, rows: rows)
             effects = []
+        case .courseChanged(let course, let problems):
+            // Screens that point into the course by position go; an answer being written stays.
+            screens = [screens[0]] + screens.dropFirst().filter { $0 is EditorScreen }
+            if let course, !course.lessons.isEmpty {
+                context.replaceCourse(course, problems: problems)
+            } else {
+                context.courseProblems = problems.isEmpty ? ["the course could not be read again; showing it as it was"] : problems
+                context.refreshLesson()
+            }
+            effects = []
         case .tick(let now):
             context.now = now
             effects = []

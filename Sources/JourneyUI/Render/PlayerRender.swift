@@ -12,6 +12,7 @@ extension Player {
         }
         drawHeader(&frame, [context.course.title] + screen.title(context))
         screen.render(into: &frame, area: context.body, context: context)
+        drawProblems(&frame)
         drawFooter(&frame)
         return frame
     }
@@ -33,6 +34,16 @@ extension Player {
             frame.put([Span(glyphs.ellipsis, .bar)], row: 0, column: end - 1)
         }
         frame.add(.bar, row: 0, columns: 0..<context.columns)
+    }
+
+    /// While the course's files are watched: `2 problems: m.md:3:1: error: …`, the first in full as far
+    /// as it fits, on the row above the footer.
+    private func drawProblems(_ frame: inout Frame) {
+        guard let first = context.courseProblems.first else { return }
+        let count = context.courseProblems.count
+        let text = " \(count == 1 ? "" : "\(count) problems: ")\(VisibleText.prose(first))"
+        frame.put([Span(text, [.bar, .notice])], row: context.rows - 2, column: 0, width: context.columns)
+        frame.add([.bar, .notice], row: context.rows - 2, columns: 0..<context.columns)
     }
 
     /// `Lesson 4 of 13  ███░░░ 23% read · module 1/3`, then the screen's status and key hints, or a notice.

@@ -21,6 +21,8 @@ struct Open: ParsableCommand {
     @Option(help: "Open at this lesson (ids as in `journey outline`) instead of where you left off.")
     var lesson: String?
     @OptionGroup var data: DataOptions
+    @Flag(help: "Read the course again whenever its files change, keeping the place; lint's findings show above the footer.")
+    var watch = false
 
     func run() throws {
         let course = try Output.loadReportingProblems(course)
@@ -30,6 +32,7 @@ struct Open: ParsableCommand {
         let store = opened.store
         let record = try DataOptions.attempt { try store.record(course: course.id) }
         let inbox = Inbox()
+        if watch { try FullScreen.watch(self.course, inbox: inbox) }
         let performer = StoreEffects(store: store, course: course.id, inbox: inbox)
         performer.verifyInBackground()
         try FullScreen.run(inbox: inbox, performer: performer) { columns, rows, glyphs in

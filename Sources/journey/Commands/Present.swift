@@ -21,12 +21,16 @@ struct Present: ParsableCommand {
     @OptionGroup var course: CourseArgument
     @Option(help: "Start at this lesson (ids as in `journey outline`) instead of the first.")
     var lesson: String?
+    @Flag(help: "Read the course again whenever its files change, keeping the place; lint's findings show above the footer.")
+    var watch = false
 
     func run() throws {
         let course = try Output.loadReportingProblems(course)
         if let lesson { _ = try Output.lesson(lesson, in: course) }
         try FullScreen.requireTerminal(for: "present mode")
-        try FullScreen.run(performer: NoStore()) { columns, rows, glyphs in
+        let inbox = Inbox()
+        if watch { try FullScreen.watch(self.course, inbox: inbox) }
+        try FullScreen.run(inbox: inbox, performer: NoStore()) { columns, rows, glyphs in
             Player(course: course, lessonID: lesson, columns: columns, rows: rows, glyphs: glyphs, presenting: true)
         }
     }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import JourneyKit
+import JourneyLayout
 import JourneyTerminal
 import JourneyUI
 
@@ -10,6 +12,26 @@ enum FullScreen {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             Output.error("journey: \(what) needs a terminal; to read the course as text, try `journey print`")
             throw ExitCode.failure
+        }
+    }
+
+    /// `--watch`: watches the course's files from now on, and tells the player what lint says of the
+    /// course at once and each time they change. The bundled course has no files to watch.
+    static func watch(_ course: CourseArgument, inbox: Inbox) throws {
+        guard let path = course.path else {
+            throw ValidationError("--watch needs a course folder or file: the bundled course never changes")
+        }
+        let polling = ProcessInfo.processInfo.environment["JOURNEY_WATCH"] == "poll"
+        // Paths in the status line are short: from the course folder on.
+        let folder = URL(fileURLWithPath: path).standardizedFileURL.path
+        CourseWatcher.start(path: path, inbox: inbox, forcePolling: polling) {
+            let result = CourseLoader.load(path: path)
+            let problems = Linter.lint(result).map { finding in
+                var finding = finding
+                if finding.path.hasPrefix(folder + "/") { finding.path.removeFirst(folder.count + 1) }
+                return VisibleText.prose(finding.formatted)
+            }
+            return .courseChanged(result.course, problems: problems)
         }
     }
 
