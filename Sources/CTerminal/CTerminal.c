@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <sys/prctl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/vfs.h>
@@ -50,6 +51,12 @@ long journey_file_system_type(const char *path) {
     return statfs(path, &info) == 0 ? (long)(unsigned long)info.f_type : -1;
 }
 
+int journey_flush_standard_output(void) {
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout)) return 0;
+    return errno ? errno : EIO;
+}
+
 int journey_write_all(int fd, const unsigned char *bytes, long length) {
     long done = 0;
     while (done < length) {
@@ -93,10 +100,13 @@ void journey_watch_signals(void) {
     int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF,
                      SIGXCPU, SIGXFSZ, SIGIO, SIGPWR, SIGSTKFLT};
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &action, NULL);
+    // Real-time signals end the process by default too.
+    for (int signal = SIGRTMIN; signal <= SIGRTMAX; signal++) sigaction(signal, &action, NULL);
     // A parent may have left signals blocked; the player relies on these arriving.
     sigset_t needed;
     sigemptyset(&needed);
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaddset(&needed, signals[i]);
+    for (int signal = SIGRTMIN; signal <= SIGRTMAX; signal++) sigaddset(&needed, signal);
     int also[] = {SIGTSTP, SIGCONT, SIGWINCH};
     for (unsigned i = 0; i < sizeof also / sizeof also[0]; i++) sigaddset(&needed, also[i]);
     sigprocmask(SIG_UNBLOCK, &needed, NULL);

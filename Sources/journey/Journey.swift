@@ -1,8 +1,26 @@
 import ArgumentParser
+import CTerminal
+import Foundation
 
 @main
 struct Journey: ParsableCommand {
     static let version = "0.1.0"
+
+    /// Runs the command; what the argument parser printed (help, a version) is checked on the way out,
+    /// so a full disk or a closed output is an error there too.
+    static func main() {
+        atexit { Journey.flushStandardOutput() }
+        main(nil)
+    }
+
+    private static func flushStandardOutput() {
+        let code = journey_flush_standard_output()
+        guard code != 0 else { return }
+        if code == EPIPE { journey_die_of_broken_pipe() }
+        let message = "journey: cannot write the output: \(String(cString: strerror(code)))\n"
+        _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+        _exit(1)
+    }
 
     static let configuration = CommandConfiguration(
         commandName: "journey",

@@ -221,6 +221,23 @@ import TestSupport
         #expect(printed.stdout.contains("Text ^[[31m red <U+009B>31m."))
     }
 
+    /// JSON carries content's controls as the player shows them, so `jq -r` prints them safely.
+    @Test func jsonHoldsNoControlCharacterEvenDecoded() throws {
+        let folder = try TemporaryFolder(["course.yaml": "title: \"T \\e[31m\\a\\x85\\u202e\\u2028 x\"\nmodules: [m.md]\n",
+                                          "m.md": "## A \u{1B}]0;x\u{07}\n\nText.\n"])
+        for command in [["outline", "--json"], ["lint", "--json"], ["progress", "--json"]] {
+            let outcome = try BuiltProgram.run(command + [folder.path()], environment: ["JOURNEY_DATA_DIR": folder.path("data")])
+            let decoded = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8))
+            let text = "\(decoded)"
+            #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" || $0 == "\u{2028}" },
+                    "\(command): \(text.debugDescription)")
+        }
+        let outline = try journey("outline", folder.path(), "--json")
+        let course = try JSONSerialization.jsonObject(with: Data(outline.stdout.utf8)) as? [String: Any]
+        #expect(course?["title"] as? String == "T ^[[31m^G<U+0085><U+202E><U+2028> x")
+        #expect(try journey("progress", "--data-dir", "").status == 64)
+    }
+
     @Test func randomBytesNeverCrash() throws {
         let folder = try TemporaryFolder()
         var generator = SystemRandomNumberGenerator()

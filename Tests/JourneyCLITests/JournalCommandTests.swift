@@ -62,10 +62,11 @@ import TestSupport
         let prompts = try #require(json["prompts"] as? [[String: Any]])
         #expect(prompts.map { $0["id"] as? String } == ["start-why", "long-think", "gone-prompt"])
         let answers = try #require(prompts[0]["answers"] as? [[String: String]])
-        #expect(answers.map { $0["text"] } == ["Curiosity.\n\n# not a heading\u{1B}[31m", "An older answer"])
+        #expect(answers.map { $0["text"] } == ["Curiosity.\n\n# not a heading^[[31m", "An older answer"],
+                "line breaks kept, a control shown as the player shows it, so a script can print it safely")
         #expect(answers[1]["date"] == "2026-09-21T14:13:20Z")
         #expect(prompts[2]["inCourse"] as? Bool == false)
-        #expect(!outcome.stdout.contains("\u{1B}"), "escaped in JSON")
+        #expect(!outcome.stdout.contains("\u{1B}") && !outcome.stdout.contains("\\u001b"))
     }
 
     @Test func anExportFileIsReadableOnlyByTheLearnerWhateverTheUmask() throws {
@@ -81,6 +82,23 @@ import TestSupport
         #expect(info.st_mode & 0o777 == 0o600)
         #expect(try String(contentsOfFile: folder.path("journal.md"), encoding: .utf8).contains("> Curiosity."))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path()) == ["journal.md"], "no temporary left")
+    }
+
+    /// A device, a pipe or a link at the path is never replaced by the export.
+    @Test func anExportNeverReplacesWhatIsNotARegularFile() throws {
+        let (course, data) = try fixture()
+        let folder = try TemporaryFolder(["target.md": "kept\n"])
+        mkfifo(folder.path("pipe"), 0o600)
+        symlink(folder.path("target.md"), folder.path("link"))
+        for (name, reason) in [("pipe", "it is not a regular file"), ("link", "it is a symbolic link")] {
+            let outcome = try journey(["export", course.path(), "--output", folder.path(name)], data: data)
+            #expect(outcome.status == 1)
+            #expect(outcome.stderr.contains(reason), "\(outcome.stderr)")
+        }
+        var info = stat()
+        #expect(lstat(folder.path("pipe"), &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        #expect(lstat(folder.path("link"), &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        #expect(try String(contentsOfFile: folder.path("target.md"), encoding: .utf8) == "kept\n")
     }
 
     @Test func progressGivesTheFiguresAsTextAndJSON() throws {

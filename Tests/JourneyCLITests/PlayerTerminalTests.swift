@@ -149,7 +149,7 @@ import TestSupport
     }
 
     /// Every signal whose default would end the player restores the terminal first, and ends it by that signal.
-    @Test(arguments: [SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM])
+    @Test(arguments: [SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, 40 /* a real-time signal */])
     func signalsRestoreTheTerminal(_ signal: Int32) throws {
         let course = try Self.course()
         let session = try start(course)

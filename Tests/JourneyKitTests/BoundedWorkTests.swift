@@ -100,6 +100,26 @@ import TestSupport
         ])
     }
 
+    /// A course of a hundred thousand lessons or a manifest of a hundred thousand modules is
+    /// loaded up to the limits, with an error where the rest begins.
+    @Test func lessonsAndModulesStopAtTheirLimits() throws {
+        let lessons = try #require(loadFolder(["course.yaml": "title: T\nmodules: [a.md, b.md]\n",
+                                               "a.md": "# A\n\n" + String(repeating: "## L\n", count: 100_000),
+                                               "b.md": "# B\n\n## More\n"]))
+        #expect(lessons.course?.lessons.count == CourseLoader.maximumLessons)
+        #expect(messages(lessons) == [
+            "5003:4 a course has at most 5000 lessons; this one and those after it are not loaded",
+            "2:17 a course has at most 5000 lessons; 'b.md' and the modules after it are not loaded",
+        ])
+        let list = (0..<100_000).map { "m\($0).md" }.joined(separator: ", ")
+        let modules = try #require(loadFolder(["course.yaml": "title: T\nmodules: [\(list)]\n", "m0.md": "## M\n"]))
+        #expect(messages(modules).first?.hasSuffix("more than 1100 keys and values; a course has at most 500 modules") == true)
+        let many = Dictionary(uniqueKeysWithValues: (0..<600).map { (String(format: "m%03d.md", $0), "## M\($0)\n") })
+        let folder = try #require(loadFolder(many))
+        #expect(folder.course?.modules.count == CourseLoader.maximumModules)
+        #expect(messages(folder).contains("0:0 a course has at most 500 modules; 'm500.md' and those after it are not loaded"))
+    }
+
     @Test func longTitlesAreCutAndIdsStayShort() throws {
         let title = String(repeating: "Long title ", count: 100_000)
         let result = try #require(loadFolder(["course.yaml": "title: T\nmodules: [m.md]\n", "m.md": "## \(title)\n\nText.\n"]))

@@ -50,15 +50,26 @@ import TestSupport
         #expect(messages(result).contains("0:0 not a regular file (a folder, a device or a pipe)"))
     }
 
-    @Test func aByteOrderMarkIsIgnoredAndUTF16IsNamed() throws {
+    @Test func aByteOrderMarkIsIgnoredAndUTF16AndUTF32AreNamed() throws {
         let folder = try TemporaryFolder()
-        try folder.write("course.yaml", Data([0xEF, 0xBB, 0xBF]) + Data("title: T\nmodules: [m.md, w.md]\n".utf8))
+        try folder.write("course.yaml", Data([0xEF, 0xBB, 0xBF]) + Data("title: T\nmodules: [m.md, w.md, x.md]\n".utf8))
         try folder.write("m.md", Data([0xEF, 0xBB, 0xBF]) + Data("# First heading\n\n## Lesson\n\nText.\n".utf8))
         try folder.write("w.md", Data("## Wide\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+        try folder.write("x.md", Data("## Wider\n".unicodeScalars.flatMap { [UInt8($0.value & 0xFF), 0, 0, 0] }))
         let result = CourseLoader.load(path: folder.path())
         #expect(result.course?.title == "T")
         #expect(result.course?.modules.first?.title == "First heading")
-        #expect(messages(result) == ["0:0 the file is UTF-16; course files are UTF-8 (save it as UTF-8)"])
+        #expect(messages(result) == ["0:0 the file is UTF-16; course files are UTF-8 (save it as UTF-8)",
+                                     "0:0 the file is UTF-32; course files are UTF-8 (save it as UTF-8)"])
+    }
+
+    @Test func aHardLinkIsTheFileItLinksToAndADanglingLinkSaysSo() throws {
+        let folder = try TemporaryFolder(["course.yaml": "title: T\nmodules: [m.md, h.md, gone.md]\n", "m.md": "## M\n\nText.\n"])
+        link(folder.path("m.md"), folder.path("h.md"))
+        symlink(folder.path("nowhere.md"), folder.path("gone.md"))
+        let found = messages(CourseLoader.load(path: folder.path()))
+        #expect(found == ["2:17 module 'h.md' is listed twice",
+                          "2:23 the manifest names 'gone.md', a link to a file that does not exist"])
     }
 
     @Test func loneCarriageReturnsEndLines() throws {

@@ -4,8 +4,8 @@
 /// The number of columns of the terminal on `fd`, or 0 when `fd` is not a terminal.
 int journey_terminal_columns(int fd);
 
-/// Catches every signal that would end the process (INT, TERM, HUP, QUIT, PIPE, ALRM, USR1, USR2 and
-/// the rest; crashes are handled apart): each only records the signal, for the run loop to act on.
+/// Catches every signal that would end the process (INT, TERM, HUP, QUIT, PIPE, ALRM, USR1, USR2, the
+/// real-time signals and the rest; crashes are handled apart): each only records the signal, for the run loop to act on.
 /// Also unblocks those and the job-control and resize signals, in case a parent left them blocked.
 void journey_watch_signals(void);
 
@@ -25,6 +25,9 @@ void journey_keep_memory_private(void);
 
 /// The kind of file system `path` is on (statfs's f_type, such as 0x6969 for NFS), or -1.
 long journey_file_system_type(const char *path);
+
+/// Flushes C's standard output; 0, or the errno that stopped it.
+int journey_flush_standard_output(void);
 
 /// Writes all of `bytes` to `fd`; 0, or the errno that stopped it.
 int journey_write_all(int fd, const unsigned char *bytes, long length);

@@ -35,7 +35,9 @@ public protocol CourseFolder {
     func markdownFiles() -> [String]
     func exists(_ relativePath: String) -> Bool
     func read(_ relativePath: String) -> Result<[UInt8], ReadFailure>
-    /// The same string for every spelling of the same file (`m.md`, `./m.md`, a link to it).
+    /// True when the name is a symbolic link (which may lead nowhere).
+    func isLink(_ relativePath: String) -> Bool
+    /// The same string for every spelling of the same file (`m.md`, `./m.md`, a symbolic or hard link to it).
     func identity(of relativePath: String) -> String
 }
 
@@ -70,6 +72,7 @@ public struct EmbeddedCourseFolder: CourseFolder, Sendable {
     }
 
     public func exists(_ relativePath: String) -> Bool { files[Self.lexical(relativePath)] != nil }
+    public func isLink(_ relativePath: String) -> Bool { false }
 
     public func read(_ relativePath: String) -> Result<[UInt8], ReadFailure> {
         files[Self.lexical(relativePath)].map { .success($0) } ?? .failure(.missing)
@@ -95,6 +98,11 @@ struct DiskCourseFolder: CourseFolder {
         return names.filter { $0.hasSuffix(".md") }.sorted()
     }
 
+    func isLink(_ relativePath: String) -> Bool {
+        var info = stat()
+        return lstat(displayPath(of: relativePath), &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
     func exists(_ relativePath: String) -> Bool {
         FileManager.default.fileExists(atPath: displayPath(of: relativePath))
     }
@@ -103,8 +111,11 @@ struct DiskCourseFolder: CourseFolder {
         DiskFile.read(displayPath(of: relativePath), inside: resolvedPath)
     }
 
+    /// The file's device and inode, so a hard link is the file it links to; else its spelling.
     func identity(of relativePath: String) -> String {
-        DiskFile.resolved(displayPath(of: relativePath)) ?? Self.lexical(relativePath)
+        var info = stat()
+        guard !relativePath.contains("\0"), stat(displayPath(of: relativePath), &info) == 0 else { return Self.lexical(relativePath) }
+        return "\(info.st_dev):\(info.st_ino)"
     }
 }
 

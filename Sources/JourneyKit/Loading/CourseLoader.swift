@@ -13,6 +13,10 @@ public enum CourseLoader {
     /// them: room for a long book, and small enough that every command on any course ends in seconds.
     /// Files past it are not loaded.
     public static let maximumSize = 2 * 1024 * 1024
+    /// Many more modules and lessons than any course has; a course past them loads up to them, with an
+    /// error, so the work on its lessons stays bounded too.
+    public static let maximumModules = 500
+    public static let maximumLessons = 5_000
 
     /// Loads the course at `path`, a folder or a Markdown file.
     public static func load(path: String) -> LoadResult {
@@ -62,9 +66,16 @@ public enum CourseLoader {
                 + "are the modules, in name order", path: manifestPath))
         }
 
+        if moduleFiles.count > maximumModules {
+            let first = moduleFiles[maximumModules]
+            diagnostics.append(Diagnostic(.error, "a course has at most \(maximumModules) modules; '\(first.file)' and "
+                + "those after it are not loaded", path: manifestPath, at: first.position))
+            moduleFiles.removeLast(moduleFiles.count - maximumModules)
+        }
         var modules: [CourseDraft.Module] = []
         var seen: Set<String> = []
         var size = 0
+        var lessonsLeft = maximumLessons
         /// Counts a file against the course's size; false, with an error (at its place in the manifest,
         /// or on the file itself without one), once the course is past it.
         func fits(_ source: SourceText, _ named: String, at position: SourcePosition?, _ consequence: String) -> Bool {
@@ -89,8 +100,15 @@ public enum CourseLoader {
             }
             guard let source = readListed(file, "module", at: position, in: folder, &diagnostics) else { continue }
             guard fits(source, "'\(file)'", at: position, "it and the modules after it are") else { break }
+            guard lessonsLeft > 0 else {
+                diagnostics.append(Diagnostic(.error, "a course has at most \(maximumLessons) lessons; '\(file)' and the "
+                    + "modules after it are not loaded", path: manifestPath, at: position))
+                break
+            }
             let stem = String(file.split(separator: "/").last?.split(separator: ".").first ?? "module")
-            modules.append(ModuleFile.make(source, fallbackTitle: stem, diagnostics: &diagnostics))
+            let module = ModuleFile.make(source, fallbackTitle: stem, lessons: lessonsLeft, diagnostics: &diagnostics)
+            lessonsLeft -= module.lessons.count
+            modules.append(module)
         }
         if let listed = manifest.support, !listed.file.contains("\0"), seen.contains(folder.identity(of: listed.file)) {
             diagnostics.append(Diagnostic(.error, "'\(listed.file)' is both the support page and a module; it can be "
@@ -119,14 +137,15 @@ public enum CourseLoader {
             return nil
         }
         guard !file.split(separator: "/").contains("..") && !file.hasPrefix("/") else {
-            diagnostics.append(Diagnostic(.error, "\(what) '\(file)' must be inside the course folder",
-                                          path: manifestPath, at: position))
+            diagnostics.append(Diagnostic(.error, "\(what) '\(file)' must be named from the course folder, "
+                + "without '..' or a leading '/'", path: manifestPath, at: position))
             return nil
         }
         let result = folder.read(file)
         if case .failure(.missing) = result {
             let named = what == "module" ? "'\(file)'" : "the \(what) '\(file)'"
-            diagnostics.append(Diagnostic(.error, "the manifest names \(named), which does not exist",
+            let dangling = folder.isLink(file) ? ", a link to a file that does not exist" : ", which does not exist"
+            diagnostics.append(Diagnostic(.error, "the manifest names \(named)\(dangling)",
                                           path: manifestPath, at: position))
             return nil
         }
@@ -143,8 +162,8 @@ public enum CourseLoader {
         case .success(var bytes):
             // A byte-order mark says nothing in UTF-8; UTF-16 is named as such.
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(bytes) {
-                diagnostics.append(Diagnostic(.error, "the file is UTF-16; course files are UTF-8 (save it as UTF-8)",
+            if let encoding = wideEncoding(bytes) {
+                diagnostics.append(Diagnostic(.error, "the file is \(encoding); course files are UTF-8 (save it as UTF-8)",
                                               path: path))
                 return nil
             }
@@ -158,13 +177,17 @@ public enum CourseLoader {
         }
     }
 
-    /// Text in UTF-16 without a byte-order mark: ASCII letters with a NUL beside each.
-    private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
-        let sample = bytes.prefix(200)
-        guard sample.count >= 4 else { return false }
-        let evenNULs = stride(from: 0, to: sample.count, by: 2).filter { sample[sample.startIndex + $0] == 0 }.count
-        let oddNULs = stride(from: 1, to: sample.count, by: 2).filter { sample[sample.startIndex + $0] == 0 }.count
+    /// "UTF-16" or "UTF-32" for text in those, by its byte-order mark or, without one, by the NULs
+    /// beside ASCII letters (one for each in UTF-16, three in UTF-32); nil for anything else.
+    private static func wideEncoding(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) { return "UTF-32" }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16" }
+        let sample = Array(bytes.prefix(200))
+        guard sample.count >= 8 else { return nil }
+        if sample.filter({ $0 == 0 }).count > sample.count * 5 / 8 { return "UTF-32" }
+        let evenNULs = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+        let oddNULs = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
         let half = sample.count / 2
-        return evenNULs > half * 3 / 4 || oddNULs > half * 3 / 4
+        return evenNULs > half * 3 / 4 || oddNULs > half * 3 / 4 ? "UTF-16" : nil
     }
 }

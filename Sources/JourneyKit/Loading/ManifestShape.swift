@@ -8,6 +8,8 @@ import CYaml
 enum ManifestShape {
     /// Deeper than a manifest ever needs (a mapping of lists), with room to spare.
     static let maximumNesting = 8
+    /// Keys and values: room for every module a course may have, twice over.
+    static let maximumValues = 2 * CourseLoader.maximumModules + 100
 
     /// The first thing a manifest never needs, as an error at its place; nil when the shape is plain
     /// (or the YAML is malformed, which composing reports with its own message).
@@ -18,6 +20,7 @@ enum ManifestShape {
         return bytes.withUnsafeBufferPointer { buffer -> Diagnostic? in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var depth = 0
+            var values = 0
             var afterKey = false
             var token = yaml_token_t()
             while yaml_parser_scan(&parser, &token) == 1 {
@@ -43,6 +46,12 @@ enum ManifestShape {
                     }
                 case YAML_BLOCK_END_TOKEN, YAML_FLOW_SEQUENCE_END_TOKEN, YAML_FLOW_MAPPING_END_TOKEN:
                     depth -= 1
+                case YAML_SCALAR_TOKEN:
+                    values += 1
+                    if values > maximumValues {
+                        return refuse("more than \(maximumValues) keys and values; a course has at most "
+                            + "\(CourseLoader.maximumModules) modules")
+                    }
                 default:
                     break
                 }

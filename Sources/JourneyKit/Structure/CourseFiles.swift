@@ -7,6 +7,8 @@ enum SingleFileCourse {
         diagnostics += parsed.diagnostics
         var blocks = parsed.blocks
         let title = Sectioner.takeTitle(from: &blocks)
+        blocks = ModuleFile.limited(blocks, atLevel: 3, lessons: CourseLoader.maximumLessons, path: source.path,
+                                    diagnostics: &diagnostics)
         let courseTitle = title.map(\.title).flatMap { $0.isEmpty ? nil : $0 } ?? fallbackTitle
         let (preamble, sections) = Sectioner.split(blocks, atLevel: 2)
 
@@ -29,15 +31,29 @@ enum SingleFileCourse {
 
 /// One module file of a course folder: its first `#` is the module's title, each `##` (or later `#`) a lesson.
 enum ModuleFile {
-    static func make(_ source: SourceText, fallbackTitle: String, diagnostics: inout [Diagnostic]) -> CourseDraft.Module {
+    /// A module of at most `lessons` lessons (those past it are left out, with an error).
+    static func make(_ source: SourceText, fallbackTitle: String, lessons: Int,
+                     diagnostics: inout [Diagnostic]) -> CourseDraft.Module {
         let parsed = MarkdownConverter.convert(source)
         diagnostics += parsed.diagnostics
         var blocks = parsed.blocks
         var heading = Sectioner.takeTitle(from: &blocks)
             ?? SectionHeading(content: [.text(fallbackTitle)], position: nil)
         if heading.title.isEmpty { heading.title = fallbackTitle }
+        blocks = limited(blocks, atLevel: 2, lessons: lessons, path: source.path, diagnostics: &diagnostics)
         return module(heading: heading, idSource: fallbackTitle, path: source.path, blocks: blocks, lessonLevel: 2,
                       diagnostics: &diagnostics)
+    }
+
+    /// The blocks of at most `lessons` lessons; an error where the rest, left out, begins.
+    static func limited(_ blocks: [PositionedBlock], atLevel level: Int, lessons: Int, path: String,
+                        diagnostics: inout [Diagnostic]) -> [PositionedBlock] {
+        let (kept, leftOut) = Sectioner.limit(blocks, atLevel: level, lessons: lessons)
+        if let leftOut {
+            diagnostics.append(Diagnostic(.error, "a course has at most \(CourseLoader.maximumLessons) lessons; this "
+                + "one and those after it are not loaded", path: path, at: leftOut.position))
+        }
+        return Array(kept)
     }
 
     /// A module whose lessons start at headings of `lessonLevel` or shallower; text before the first

@@ -49,6 +49,20 @@ enum Sectioner {
         return heading
     }
 
+    /// `blocks` cut before the heading that would open more than `lessons` sections at `level` or
+    /// shallower (text before the first heading opens one too), and the first block left out, if any:
+    /// past a course's limit, headings are not even read.
+    static func limit(_ blocks: [PositionedBlock], atLevel level: Int, lessons: Int)
+        -> (kept: ArraySlice<PositionedBlock>, firstLeftOut: PositionedBlock?) {
+        var opened = blocks.first.map { if case .heading(let depth, _) = $0.block, depth <= level { 0 } else { 1 } } ?? 0
+        for (index, item) in blocks.enumerated() {
+            guard case .heading(let depth, _) = item.block, depth <= level else { continue }
+            opened += 1
+            if opened > lessons { return (blocks[..<index], item) }
+        }
+        return (blocks[...], opened > lessons ? blocks.first : nil)
+    }
+
     /// Splits at every heading of `level` or shallower; what comes before the first one is the preamble.
     static func split(_ blocks: [PositionedBlock], atLevel level: Int)
         -> (preamble: [PositionedBlock], sections: [Section]) {

@@ -9,6 +9,10 @@ struct DataOptions: ParsableArguments {
         + "else $XDG_DATA_HOME/journey, else ~/.local/share/journey).", valueName: "dir"))
     var dataDir: String?
 
+    func validate() throws {
+        if dataDir?.isEmpty == true { throw ValidationError("--data-dir needs a folder, not an empty name") }
+    }
+
     var folder: String {
         let environment = ProcessInfo.processInfo.environment
         if let dataDir, !dataDir.isEmpty { return dataDir }

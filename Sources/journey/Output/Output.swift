@@ -57,23 +57,33 @@ enum Output {
         write(json(value))
     }
 
-    /// Pretty JSON with C1 controls, DEL and bidirectional controls escaped too (the encoder escapes
-    /// C0 controls itself), so the text is safe on a terminal.
+    /// Pretty JSON whose strings never hold a control character: one from content is written as the
+    /// player shows it (`^[`, `<U+202E>`), so a script that prints a value (`jq -r`) prints it safely.
     static func json(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "" }
         let text = String(decoding: data, as: UTF8.self)
-        guard VisibleText.mayHoldControls(text) else { return text + "\n" }
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            if VisibleText.isControl(scalar) && scalar != "\n" {
-                escaped += String(format: "\\u%04x", scalar.value)
-            } else {
-                escaped.unicodeScalars.append(scalar)
-            }
+        // The encoder escapes C0 controls (as \u00XX, \r, \b, \f); anything else is there as itself, and
+        // the only raw line breaks are the pretty printing's.
+        let holdsControls = text.unicodeScalars.contains { VisibleText.isControl($0) && $0 != "\n" }
+        guard holdsControls || ["\\u00", "\\r", "\\b", "\\f"].contains(where: text.contains),
+              let tree = try? JSONSerialization.jsonObject(with: data),
+              let visible = try? JSONSerialization.data(withJSONObject: visibleStrings(tree),
+                                                        options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return text + "\n" }
+        return String(decoding: visible, as: UTF8.self) + "\n"
+    }
+
+    /// Every string in a JSON tree, keys too, as `VisibleText` shows it; line breaks and tabs stay.
+    private static func visibleStrings(_ value: Any) -> Any {
+        switch value {
+        case let text as String: VisibleText.make(text, keeping: ["\n", "\t"])
+        case let list as [Any]: list.map(visibleStrings)
+        case let object as [String: Any]:
+            Dictionary(object.map { (VisibleText.make($0.key), visibleStrings($0.value)) }) { first, _ in first }
+        default: value
         }
-        return escaped + "\n"
     }
 
     static func plural(_ count: Int, _ noun: String) -> String {
