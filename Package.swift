@@ -29,15 +29,20 @@ let package = Package(
         .target(name: "CTerminal"),
         // ncursesw, wide-character API (system library; only JourneyTerminal imports it).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Local (Unix) sockets: sockaddr_un and SO_PEERCRED are awkward from Swift.
+        .target(name: "CUnixSocket"),
         // The player's pure core: state, messages, update(), render() to a frame of cells.
         .target(name: "JourneyUI", dependencies: ["JourneyKit", "JourneyLayout"]),
         // The thin ncurses backend: draws frames, turns keys into messages.
         .target(name: "JourneyTerminal", dependencies: ["JourneyUI", "CNcursesw", "CTerminal"]),
+        // Sharing a presentation with followers on the same host over a Unix socket (present --share, follow, notes).
+        .target(name: "JourneyShare", dependencies: ["JourneyUI", "JourneyLayout", "CUnixSocket", "CTerminal"]),
         // The command-line program.
         .executableTarget(
             name: "journey",
             dependencies: [
-                "JourneyKit", "JourneyLayout", "JourneyUI", "JourneyTerminal", "JourneyStore", "BundledCourse", "CTerminal",
+                "JourneyKit", "JourneyLayout", "JourneyUI", "JourneyTerminal", "JourneyStore", "JourneyShare", "BundledCourse",
+                "CTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +57,7 @@ let package = Package(
         .testTarget(name: "JourneyUITests", dependencies: ["JourneyUI", "BundledCourse", "TestSupport"],
                     exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "JourneyStoreTests", dependencies: ["JourneyStore", "TestSupport"]),
+        .testTarget(name: "JourneyShareTests", dependencies: ["JourneyShare", "CUnixSocket", "TestSupport"]),
         .testTarget(name: "JourneyCLITests", dependencies: ["journey", "JourneyStore", "TestSupport"]),
     ]
 )

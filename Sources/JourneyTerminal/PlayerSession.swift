@@ -32,8 +32,10 @@ public enum PlayerSession {
         public var problems: [String]
     }
 
-    /// `makePlayer` gets the terminal's size and the glyphs it can show.
+    /// `makePlayer` gets the terminal's size and the glyphs it can show; `observe` sees the player before
+    /// each frame is drawn.
     public static func run(environment: [String: String], inbox: Inbox, performer: some EffectPerformer,
+                           observe: (Player) -> Void = { _ in },
                            makePlayer: (_ columns: Int, _ rows: Int, _ glyphs: PlayerGlyphs) -> Player) throws -> Ending {
         journey_keep_memory_private()
         journey_watch_signals()
@@ -75,6 +77,7 @@ public enum PlayerSession {
             let signal = journey_take_signal()
             if signal != 0 { return Ending(status: 128 + signal, problems: performer.finish()) }
             if needsDrawing {
+                observe(player)
                 display.draw(player.render())
                 needsDrawing = false
             }
@@ -83,12 +86,12 @@ public enum PlayerSession {
                 return Ending(status: 128 + SIGHUP, problems: performer.finish())
             case .nothing:
                 if player.wantsTicks {
-                    pending += player.update(.tick(.now))
+                    pending += player.update(.tick(.now, .current))
                     needsDrawing = true
                 }
             case .messages(let messages):
                 // Keys read the time (a countdown starts now), so it is told first.
-                pending += player.update(.tick(.now))
+                pending += player.update(.tick(.now, .current))
                 for message in messages { pending += player.update(message) }
                 needsDrawing = true
             }

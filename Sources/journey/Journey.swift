@@ -31,7 +31,7 @@ struct Journey: ParsableCommand {
             every command uses the bundled course, "Learning to Trust Again".
             """,
         version: version,
-        subcommands: [Open.self, Present.self, Lint.self, Outline.self, Print.self, Import.self, Progress.self, Export.self,
+        subcommands: [Open.self, Present.self, Follow.self, Notes.self, Lint.self, Outline.self, Print.self, Import.self, Progress.self, Export.self,
                       Reset.self],
         defaultSubcommand: Open.self
     )

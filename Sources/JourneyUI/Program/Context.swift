@@ -17,6 +17,12 @@ public struct Context: Sendable {
     public let isPresenting: Bool
     /// The time of the last tick, for countdowns.
     public internal(set) var now = ContinuousClock.now
+    /// The time of day of the last tick that told it, for clocks.
+    public internal(set) var timeOfDay: TimeOfDay?
+    /// The presenter followed (`journey follow`, `journey notes`), if any.
+    public internal(set) var following: Following?
+    /// How many follow this presentation (`journey present --share`); nil when it is not shared.
+    public internal(set) var audience: Int?
     /// For each lesson, the index of its module.
     private(set) var moduleIndex: [Int]
     /// What lint says about the course, while its files are watched (`--watch`): a line above the footer.

@@ -6,8 +6,13 @@ public enum Message: Equatable, Sendable {
     /// Text pasted into the terminal (bracketed paste): text, never keys.
     case paste(String)
     case resize(columns: Int, rows: Int)
-    /// The time, a few times a second while a screen counts it (`Player.wantsTicks`), and before keys.
-    case tick(ContinuousClock.Instant)
+    /// The time, a few times a second while a screen counts it (`Player.wantsTicks`), and before keys;
+    /// with the time of day when the clock on the wall matters (a facilitator's notes show it).
+    case tick(ContinuousClock.Instant, TimeOfDay? = nil)
+    /// From the presenter this player follows (`journey follow`, `journey notes`).
+    case presenter(PresenterNews)
+    /// How many now follow this presentation (`journey present --share`).
+    case audience(Int)
     /// Runs the next slice of the search that Enter asked for, once "Searching…" is on the screen.
     case runSearch
     /// The store kept an answer.
@@ -38,6 +43,22 @@ extension Message {
         case .answerNotSaved(let prompt, _, _): prompt.id
         default: nil
         }
+    }
+}
+
+/// A time of day on the local clock.
+public struct TimeOfDay: Equatable, Sendable {
+    public var hour: Int
+    public var minute: Int
+
+    public init(hour: Int, minute: Int) {
+        self.hour = hour
+        self.minute = minute
+    }
+
+    /// `09:05`
+    public var text: String {
+        (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
     }
 }
 

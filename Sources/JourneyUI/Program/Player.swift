@@ -27,6 +27,27 @@ public struct Player: Sendable {
         if presenting { screens = [PresentScreen()] }
     }
 
+    /// The facilitator's second terminal (`journey notes`): the notes of the lesson `presenter` presents.
+    public static func notes(course: Course, presenter: String, columns: Int, rows: Int, glyphs: PlayerGlyphs = .unicode)
+        -> Player {
+        var player = Player(course: course, columns: columns, rows: rows, glyphs: glyphs, presenting: true)
+        player.screens = [NotesScreen()]
+        player.follow(presenter)
+        return player
+    }
+
+    /// From now on, goes where `presenter` is as their positions arrive (`journey follow`).
+    public mutating func follow(_ presenter: String) {
+        context.follow(presenter)
+    }
+
+    /// Where this player is, as a shared presentation tells its followers.
+    public var sharedPosition: SharedPosition {
+        let (course, lesson, place) = (context.course, context.lesson, context.reader.place)
+        return SharedPosition(course: course.id, courseTitle: course.title, lesson: lesson.id, lessonTitle: lesson.title,
+                              block: place.block, fraction: place.fraction)
+    }
+
     /// True while a screen counts time (a countdown): the run loop then sends `.tick` a few times a second.
     public var wantsTicks: Bool { screens.contains { $0.wantsTicks } }
 
@@ -57,8 +78,9 @@ public struct Player: Sendable {
                 context.refreshLesson()
             }
             effects = []
-        case .tick(let now):
+        case .tick(let now, let time):
             context.now = now
+            if let time { context.timeOfDay = time }
             effects = []
             for index in screens.indices where screens[index].wantsTicks {
                 effects += apply(screens[index].receive(message, &context), from: index)
@@ -66,6 +88,13 @@ public struct Player: Sendable {
         case .key(let key):
             context.notice = nil
             effects = context.isTooSmall ? whileTooSmall(key) : press(key)
+            if let text = context.stepAwayIfElsewhere() { effects += tell(text) }
+        case .presenter(let news):
+            let text = context.hear(news)
+            effects = text.map { screen.takesText ? [] : tell($0) } ?? []
+        case .audience(let count):
+            context.audience = count
+            effects = []
         case .externalEditFinished(let edit, let text, let problem):
             effects = apply(EditorScreen.finishExternally(edit, text: text, problem: problem, &context), from: top)
         case .answerNotSaved(let prompt, let text, let reason) where editor(for: prompt.id) == nil:
@@ -98,6 +127,7 @@ public struct Player: Sendable {
         case .support: return apply(screen is SupportScreen ? .close : SupportScreen.open(&context), from: index)
         case .close: return index > 0 ? apply(.close, from: index) : []
         case .quit: return [.quit]
+        case .follow: return context.toggleFollowing().map { tell($0) } ?? []
         case .redraw: return [.redraw]
         case .suspend, nil: return []
         }
@@ -161,7 +191,7 @@ public struct Player: Sendable {
 
     // MARK: Keys every screen shares
 
-    enum SharedAction: Sendable { case help, support, close, quit, redraw, suspend }
+    enum SharedAction: Sendable { case help, support, follow, close, quit, redraw, suspend }
 
     /// The shared keys that still act while text is being written (by their control keys).
     static let whileTyping: Set<SharedAction> = [.support, .redraw]
@@ -172,6 +202,8 @@ public struct Player: Sendable {
             .init([.character("s"), .control("o")], .support,
                   "support: what to do in a crisis, where to find help (Esc comes back; Ctrl-O while typing)",
                   hint: "support"),
+            .init([.character("f")], .follow, "following a presenter: step away to read on your own, or go back to them",
+                  hint: "step away"),
             .init([.escape], .close, "close what is open", hint: "close"),
             .init([.character("q")], .quit, "quit (your place and answers are kept)", hint: "quit"),
             .init([.control("l")], .redraw, "redraw the screen"),
@@ -184,8 +216,18 @@ extension Context {
     /// Footer hints for shared keys; none for a support page the course does not have, and control keys
     /// only while text is being written.
     func sharedHints(_ actions: [Player.SharedAction], typing: Bool = false) -> [String] {
-        actions.filter { $0 != .support || course.support != nil }.compactMap { action in
-            Player.sharedKeys.hint(action) { key in !typing || key.isControl }
+        actions.filter(offered).compactMap { action in
+            if action == .follow, following?.steppedAway == true { return typing ? nil : "f rejoin" }
+            return Player.sharedKeys.hint(action) { key in !typing || key.isControl }
+        }
+    }
+
+    /// Support when the course has a page; following when there is a presenter to follow.
+    private func offered(_ action: Player.SharedAction) -> Bool {
+        switch action {
+        case .support: course.support != nil
+        case .follow: following != nil
+        default: true
         }
     }
 
@@ -193,7 +235,7 @@ extension Context {
     func sharedHelp(typing: Bool) -> [HelpSection] {
         Player.sharedKeys.groups.map { group in
             HelpSection(title: group.title, rows: group.bindings.compactMap { binding in
-                if binding.action == .support && course.support == nil { return nil }
+                if !offered(binding.action) { return nil }
                 if typing && !Player.whileTyping.contains(binding.action) { return nil }
                 let keys = binding.keys.filter { key in !typing || key.isControl }
                 return HelpSection.Row(keys: keys.map(\.label).joined(separator: " "), summary: binding.summary)

@@ -44,6 +44,12 @@ public struct Reader: Equatable, Sendable {
         top = clampedTop(line(of: place))
     }
 
+    /// The same lesson, from `place`.
+    mutating func move(to place: Place) {
+        self.place = place
+        top = clampedTop(line(of: place))
+    }
+
     /// The same lesson laid out again (a new width, an answer added): the place is kept.
     mutating func relaid(_ lines: [StyledLine], height: Int) {
         self.lines = lines

@@ -66,7 +66,9 @@ extension Player {
         // The percentage is padded to its widest, so the bar keeps its size as it grows.
         var footer = Footer(percent: context.isPresenting ? "" : String(repeating: " ", count: 3 - "\(read.percent)".count) + "\(read.percent)%",
                             module: context.isPresenting ? "" : "\(glyphs.separator)module \(moduleRead.done)/\(moduleRead.total) read",
-                            status: screen.status(context), hints: screen.hints(context))
+                            status: [context.following?.status ?? "", screen.status(context)].filter { !$0.isEmpty }
+                                .joined(separator: "  "),
+                            hints: screen.hints(context))
         footer.fit(into: columns - x)
         let filled = footer.barWidth * read.done / max(1, read.total)
         var spans = [Span(String(repeating: glyphs.progressFilled, count: filled), [.bar, .progress]),

@@ -25,19 +25,28 @@ struct Open: ParsableCommand {
     var watch = false
 
     func run() throws {
-        let course = try Output.loadReportingProblems(course)
+        try Self.takeCourse(course, at: lesson, data: data, watch: watch, following: nil)
+    }
+
+    /// The learner's player, for `open` and `follow`: opened at `lesson` or where they left off, kept in
+    /// their store, and going where a presenter is when `following` says whose presentation to follow.
+    static func takeCourse(_ argument: CourseArgument, at lesson: String?, data: DataOptions, watch: Bool,
+                           following: FollowOptions?) throws {
+        let course = try Output.loadReportingProblems(argument)
         if let lesson { _ = try Output.lesson(lesson, in: course) }
         try FullScreen.requireTerminal(for: "the player")
         let opened = try data.open(movingDamageAside: true)
         let store = opened.store
         let record = try DataOptions.attempt { try store.record(course: course.id) }
         let inbox = Inbox()
-        if watch { try FullScreen.watch(self.course, inbox: inbox) }
+        if watch { try FullScreen.watch(argument, inbox: inbox) }
+        let presenter = try following?.startFollowing(inbox: inbox)
         let performer = StoreEffects(store: store, course: course.id, inbox: inbox)
         performer.verifyInBackground()
         try FullScreen.run(inbox: inbox, performer: performer) { columns, rows, glyphs in
             var player = Player(course: course, lessonID: lesson, learner: LearnerRecord(record), columns: columns,
                                 rows: rows, glyphs: glyphs)
+            if let presenter { player.follow(presenter.name) }
             if let aside = opened.movedAside { _ = player.update(.notice(DataOptions.movedAside(aside))) }
             return player
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JourneyKit
+import JourneyShare
 import JourneyTerminal
 import JourneyUI
 
@@ -13,7 +14,8 @@ struct Present: ParsableCommand {
             course), digits then Enter go to a lesson by number, t opens the contents, B blanks the \
             screen and T starts a countdown (2 minutes, or the minutes typed first). Press ? for every \
             key. Nothing a learner wrote is shown, and nothing is written: present mode never opens the \
-            data folder.
+            data folder. With --share, others on this host follow along: `journey follow` in their own \
+            player, `journey notes` in your second terminal.
             """,
         version: Journey.version
     )
@@ -23,6 +25,11 @@ struct Present: ParsableCommand {
     var lesson: String?
     @Flag(help: "Read the course again whenever its files change, keeping the place; lint's findings show above the footer.")
     var watch = false
+    @Flag(help: "Let terminals on this host follow: `journey follow` (participants) and `journey notes` (you), over a local socket, never the network.")
+    var share = false
+    @Option(help: ArgumentHelp("Let members of this Unix group follow too (implies --share); by default only your own user can.",
+                               valueName: "group"))
+    var group: String?
 
     func run() throws {
         let course = try Output.loadReportingProblems(course)
@@ -30,14 +37,27 @@ struct Present: ParsableCommand {
         try FullScreen.requireTerminal(for: "present mode")
         let inbox = Inbox()
         if watch { try FullScreen.watch(self.course, inbox: inbox) }
-        try FullScreen.run(inbox: inbox, performer: NoStore()) { columns, rows, glyphs in
+        let server = try startSharing(inbox: inbox)
+        defer { server?.stop() }
+        try FullScreen.run(inbox: inbox, performer: NoStore(), observe: { server?.publish($0.sharedPosition) }) {
+            columns, rows, glyphs in
             Player(course: course, lessonID: lesson, columns: columns, rows: rows, glyphs: glyphs, presenting: true)
         }
     }
-}
 
-/// Present mode keeps nothing: a presenting player asks nothing of a store, and there is none.
-private final class NoStore: EffectPerformer {
-    func perform(_ request: StoreRequest) {}
-    func finish() -> [String] { [] }
+    /// `--share`: listens for followers; how many there are comes to the player as they come and go.
+    private func startSharing(inbox: Inbox) throws -> ShareServer? {
+        guard share || group != nil else { return nil }
+        let sharedGroup = try group.map { name in
+            guard let found = SystemGroup.named(name) else { throw ValidationError("there is no group '\(name)' on this machine") }
+            return found
+        }
+        let address = ShareAddress(presenter: .current, environment: ProcessInfo.processInfo.environment)
+        do {
+            return try ShareServer.start(address: address, sharingWith: sharedGroup) { inbox.post(.audience($0)) }
+        } catch {
+            Output.error("journey: cannot share the presentation: \(error)")
+            throw ExitCode.failure
+        }
+    }
 }

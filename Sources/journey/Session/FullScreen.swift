@@ -36,11 +36,11 @@ enum FullScreen {
     }
 
     /// Runs the player until it ends, reports what could not be kept, and exits with its status.
-    static func run(inbox: Inbox = Inbox(), performer: some EffectPerformer,
+    static func run(inbox: Inbox = Inbox(), performer: some EffectPerformer, observe: (Player) -> Void = { _ in },
                     makePlayer: (_ columns: Int, _ rows: Int, _ glyphs: PlayerGlyphs) -> Player) throws {
         do {
             let ending = try PlayerSession.run(environment: ProcessInfo.processInfo.environment, inbox: inbox,
-                                               performer: performer, makePlayer: makePlayer)
+                                               performer: performer, observe: observe, makePlayer: makePlayer)
             for problem in ending.problems { Output.error("journey: \(problem)") }
             if ending.status != 0 { throw ExitCode(ending.status) }
         } catch let failure as PlayerSession.Failure {
@@ -48,4 +48,10 @@ enum FullScreen {
             throw ExitCode.failure
         }
     }
+}
+
+/// Present mode and the notes keep nothing: they ask nothing of a store, and there is none.
+final class NoStore: EffectPerformer {
+    func perform(_ request: StoreRequest) {}
+    func finish() -> [String] { [] }
 }

@@ -40,10 +40,13 @@ struct PresentScreen: Screen {
             + context.sharedHints([.quit])
     }
 
+    /// `3 following  2/4`: who follows a shared presentation, and the screenful of the lesson.
     func status(_ context: Context) -> String {
         if !number.isEmpty { return "Go to lesson \(number)\(context.glyphs.cursor)" }
         let pages = Pagination(context.reader.lines, height: contentHeight(context))
-        return pages.count > 1 ? "\(pages.index(of: context.reader.top) + 1)/\(pages.count)" : ""
+        let audience = context.audience.map { "\($0) following" }
+        return [audience, pages.count > 1 ? "\(pages.index(of: context.reader.top) + 1)/\(pages.count)" : nil]
+            .compactMap { $0 }.joined(separator: "  ")
     }
 
     mutating func handle(_ key: Key, _ context: inout Context) -> Reaction? {
@@ -153,9 +156,7 @@ struct PresentScreen: Screen {
         let ruleStart = context.glyphs.layout.repeated(context.glyphs.layout.horizontal, 2)
         frame.put([Span(ruleStart, .rule), Span(label, [.label, .meta]), Span(rule, .rule)], row: top, column: area.column,
                   width: area.width)
-        let notes = context.lesson.facilitatorNotes
-        var lines = notes.isEmpty ? [StyledLine([Span("No notes for this lesson.", .meta)])]
-            : Array(Layout(width: area.width, glyphs: context.glyphs.layout).lines(for: notes).drop { $0.spans.isEmpty })
+        var lines = NotesScreen.lines(of: context.lesson, width: area.width, context: context)
         let room = notesHeight(context) - 1
         if lines.count > room {
             lines = Array(lines.prefix(room - 1)) + [StyledLine([Span(context.glyphs.ellipsis + " (more in `journey outline --json`)", .meta)])]

@@ -1,0 +1,146 @@
+import JourneyKit
+import JourneyLayout
+
+/// Where a presenter is, as `journey present --share` tells those who follow: the course and lesson by
+/// id (titles only for messages), and the place in the lesson, which means the same text at any width.
+public struct SharedPosition: Codable, Equatable, Sendable {
+    public var course: String
+    public var courseTitle: String
+    public var lesson: String
+    public var lessonTitle: String
+    public var block: Int
+    public var fraction: Double
+
+    public init(course: String, courseTitle: String, lesson: String, lessonTitle: String, block: Int, fraction: Double) {
+        self.course = course
+        self.courseTitle = courseTitle
+        self.lesson = lesson
+        self.lessonTitle = lessonTitle
+        self.block = block
+        self.fraction = fraction
+    }
+
+    /// Within what a course can hold (ids and titles as the loader bounds them, a place inside a lesson):
+    /// a position that is not is rejected as it arrives.
+    public var isWellFormed: Bool {
+        [course, lesson].allSatisfy { !$0.isEmpty && $0.count <= 100 }
+            && [courseTitle, lessonTitle].allSatisfy { $0.count <= 200 }
+            && (0...1_000_000).contains(block) && fraction.isFinite && (0...1).contains(fraction)
+    }
+}
+
+/// What reaches a follower about the presenter it follows.
+public enum PresenterNews: Equatable, Sendable {
+    /// Nobody presents there (yet, or any more): the follower keeps trying.
+    case waiting
+    case position(SharedPosition)
+    /// Not followed, and why, worded for the learner: the presenter said no, or what listens is not theirs.
+    case refused(String)
+}
+
+/// Following a presenter (`journey follow`, `journey notes`): who, how the link stands, where they are,
+/// and whether the learner stepped away to read on their own.
+public struct Following: Equatable, Sendable {
+    public enum Link: Equatable, Sendable { case waiting, live, lost, refused, otherCourse }
+
+    /// The presenter's user name, as shown.
+    public let presenter: String
+    public internal(set) var link = Link.waiting
+    public internal(set) var position: SharedPosition?
+    public internal(set) var steppedAway = false
+    /// When the presenter reached the lesson they are on, by this player's clock.
+    public internal(set) var lessonSince: ContinuousClock.Instant?
+    /// The last thing told, so that it is not told again with every position.
+    var told: String?
+
+    public init(presenter: String) {
+        self.presenter = presenter
+    }
+
+    /// `with alice`: the footer's word on the link.
+    var status: String {
+        let name = presenter.count > 16 ? String(presenter.prefix(15)) + "…" : presenter
+        return switch link {
+        case .live: steppedAway ? "away from \(name)" : "with \(name)"
+        case .waiting: "waiting for \(name)"
+        case .lost: "\(name) stopped; waiting"
+        case .refused, .otherCourse: "not following"
+        }
+    }
+}
+
+extension Context {
+    /// Starts following a presenter.
+    mutating func follow(_ presenter: String) {
+        following = Following(presenter: presenter)
+    }
+
+    /// Takes in what came from the presenter; returns anything the learner should be told.
+    mutating func hear(_ news: PresenterNews) -> String? {
+        guard var following else { return nil }
+        defer { self.following = following }
+        switch news {
+        case .waiting:
+            following.link = following.link == .live || following.link == .lost ? .lost : .waiting
+            return nil
+        case .refused(let reason):
+            following.link = .refused
+            return following.once(VisibleText.prose(reason))
+        case .position(let position):
+            if position.lesson != following.position?.lesson || following.lessonSince == nil { following.lessonSince = now }
+            following.position = position
+            guard position.course == course.id else {
+                following.link = .otherCourse
+                return following.once("\(following.presenter) is presenting “\(VisibleText.prose(position.courseTitle))”, "
+                    + "not “\(VisibleText.prose(course.title))”: to follow, open the same course.")
+            }
+            following.link = .live
+            return following.steppedAway ? nil : showPresentersPlace(&following)
+        }
+    }
+
+    /// `f`: steps away from the presenter, or back to where they are now.
+    mutating func toggleFollowing() -> String? {
+        guard var following else { return nil }
+        defer { self.following = following }
+        following.steppedAway.toggle()
+        following.told = nil
+        if following.steppedAway { return "Stepped away; f goes back to \(following.presenter)." }
+        return showPresentersPlace(&following) ?? "Following \(following.presenter) again."
+    }
+
+    /// After the learner's own key: going to another lesson than the presenter's steps away from them.
+    mutating func stepAwayIfElsewhere() -> String? {
+        guard var following, following.link == .live, !following.steppedAway,
+              let position = following.position, position.lesson != lesson.id else { return nil }
+        following.steppedAway = true
+        self.following = following
+        return "Stepped away; f goes back to \(following.presenter)."
+    }
+
+    /// Shows the lesson and place the presenter is on, or says this copy of the course lacks it.
+    private mutating func showPresentersPlace(_ following: inout Following) -> String? {
+        guard let position = following.position else { return nil }
+        guard let index = lessons.firstIndex(where: { $0.id == position.lesson }) else {
+            return following.once("\(following.presenter) is on “\(VisibleText.prose(position.lessonTitle))”, a lesson "
+                + "your copy of the course does not have; you stay here.")
+        }
+        following.told = nil
+        let place = Reader.Place(block: position.block, fraction: position.fraction)
+        if index == reader.lesson {
+            reader.move(to: place)
+        } else {
+            go(toLesson: index, at: place)
+        }
+        return nil
+    }
+}
+
+private extension Following {
+    /// The text, unless it was the last thing told.
+    mutating func once(_ text: String) -> String? {
+        guard text != told else { return nil }
+        told = text
+        return text
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import JourneyTerminal
+import JourneyUI
+
+struct Notes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the facilitator's notes for the lesson being presented, with a clock.",
+        discussion: """
+            For the facilitator's second terminal (a laptop screen while the projector shows \
+            `journey present --share`): the notes (> [!NOTES] in the course) of the lesson on the \
+            projector, the time of day and how long that lesson has been on. n and p look at the notes of \
+            other lessons; f comes back. It keeps nothing and never opens the data folder.
+            """,
+        version: Journey.version
+    )
+
+    @OptionGroup var course: CourseArgument
+    @OptionGroup var following: FollowOptions
+
+    func run() throws {
+        let course = try Output.loadReportingProblems(course)
+        try FullScreen.requireTerminal(for: "the notes")
+        let inbox = Inbox()
+        let presenter = try following.startFollowing(inbox: inbox)
+        try FullScreen.run(inbox: inbox, performer: NoStore()) { columns, rows, glyphs in
+            Player.notes(course: course, presenter: presenter.name, columns: columns, rows: rows, glyphs: glyphs)
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import JourneyKit
+@testable import JourneyUI
+import Testing
+import TestSupport
+
+/// Following a presenter, message by message: their lesson and place, stepping away and back, a course
+/// or lesson this copy does not have, and the facilitator's notes terminal.
+@Suite struct FollowTests {
+    private static let course = PlayerTests.course
+
+    private func position(_ lesson: String, block: Int = 0, fraction: Double = 0, course: String? = nil) -> Message {
+        .presenter(.position(SharedPosition(course: course ?? Self.course.id, courseTitle: "Another Course",
+                                            lesson: lesson, lessonTitle: "Lesson \(lesson)", block: block, fraction: fraction)))
+    }
+
+    private func follower(_ columns: Int = 80, _ rows: Int = 24) -> Driver {
+        var driver = Driver(columns: columns, rows: rows)
+        driver.player.follow("alice")
+        return driver
+    }
+
+    @Test func goesToThePresentersLessonAndPlace() {
+        var driver = follower(40, 12)
+        #expect(driver.text.contains("waiting for alice"))
+        let lesson = Self.course.lessons[0]
+        driver.send(position(lesson.id, block: lesson.blocks.count, fraction: 0))
+        #expect(driver.reader.top > 0, "the place in the lesson, not just the lesson")
+        #expect(driver.text.contains("with alice"))
+        driver.send(position("settling-in"))
+        #expect(driver.lesson == "settling-in")
+        #expect(driver.reader.top == 0)
+    }
+
+    @Test func theFollowersOwnLessonChangeStepsAwayAndFRejoins() {
+        var driver = follower()
+        driver.send(position("settling-in"))
+        driver.press(.character("n"))
+        #expect(driver.lesson == "boundaries-again")
+        #expect(driver.context.following?.steppedAway == true)
+        #expect(driver.text.contains("Stepped away; f goes back to alice."))
+        driver.press(.character("k"))
+        #expect(driver.text.contains("away from alice"))
+        #expect(driver.text.contains("f rejoin"))
+        driver.send(position("arriving"))
+        #expect(driver.lesson == "boundaries-again", "stepped away, the presenter's moves do not move the reader")
+        driver.press(.character("f"))
+        #expect(driver.lesson == "arriving", "f goes back to where the presenter is now")
+        #expect(driver.context.following?.steppedAway == false)
+        driver.press(.character("f"))
+        #expect(driver.context.following?.steppedAway == true)
+        #expect(driver.text.contains("Stepped away"))
+    }
+
+    @Test func scrollingAndAnsweringWithinThePresentersLessonKeepFollowing() {
+        var driver = follower(40, 12)
+        driver.send(position("arriving"))
+        driver.press(.character("j"), .tab)
+        #expect(driver.context.following?.steppedAway == false)
+        driver.press(.enter)
+        #expect(driver.screen is EditorScreen)
+        driver.send(position("settling-in"))
+        #expect(driver.screen is EditorScreen, "an answer being written stays open")
+        #expect(driver.lesson == "settling-in")
+    }
+
+    @Test func anotherCourseIsSaidPlainlyAndNotFollowed() {
+        var driver = follower()
+        driver.send(position("settling-in", course: "another-course"))
+        #expect(driver.lesson == "arriving")
+        #expect(driver.text.contains("alice is presenting “Another Course”"), "\(driver.text)")
+        #expect(driver.text.contains("not following"))
+    }
+
+    @Test func aLessonThisCopyLacksIsANoticeOnceNeverAnotherLesson() {
+        var driver = follower()
+        driver.send(position("settling-in"))
+        driver.send(position("a-lesson-added-later"))
+        #expect(driver.lesson == "settling-in")
+        #expect(driver.text.contains("you stay here"))
+        driver.press(.character("j"))
+        driver.send(position("a-lesson-added-later", block: 2))
+        #expect(!driver.text.contains("does not have"), "told once, not with every position")
+    }
+
+    @Test func thePresenterStoppingAndRefusingAreShown() {
+        var driver = follower()
+        driver.send(position("arriving"))
+        driver.send(.presenter(.waiting))
+        #expect(driver.text.contains("alice stopped; waiting"))
+        driver.send(.presenter(.refused("alice shares this presentation only with their own terminals")))
+        #expect(driver.text.contains("only with their own terminals"))
+        driver.press(.character("j"))
+        #expect(driver.text.contains("not following"))
+    }
+
+    @Test func fIsNothingWhenNotFollowing() {
+        var driver = Driver()
+        driver.press(.character("f"))
+        #expect(driver.context.following == nil)
+        driver.press(.character("?"))
+        #expect(!driver.text.contains("step away"), "help lists following only while following")
+    }
+
+    @Test func theNotesTerminalShowsTheNotesOfThePresentersLessonAndAClock() {
+        var driver = Driver()
+        driver.player = Player.notes(course: Self.course, presenter: "alice", columns: 80, rows: 24)
+        driver.effects = []
+        #expect(driver.text.contains("Waiting for alice to present"))
+        let start = ContinuousClock.now
+        driver.send(.tick(start, TimeOfDay(hour: 9, minute: 5)))
+        driver.send(position("arriving"))
+        #expect(driver.text.contains("Ask who has come from furthest away"))
+        #expect(!driver.text.contains("Welcome."), "the notes, not the lesson")
+        driver.send(.tick(start.advanced(by: .seconds(130)), TimeOfDay(hour: 9, minute: 7)))
+        #expect(driver.text.contains("09:07 · 2:10 on this lesson"), "\(driver.text)")
+        driver.press(.character("n"))
+        #expect(driver.lesson == "settling-in")
+        #expect(driver.context.following?.steppedAway == true)
+        driver.press(.character("f"))
+        #expect(driver.lesson == "arriving")
+        #expect(driver.effects.allSatisfy { if case .store = $0 { false } else { true } }, "the notes keep nothing")
+    }
+
+    @Test func aSharedPresentationCountsItsFollowers() {
+        var driver = Driver()
+        driver.player = Player(course: Self.course, columns: 80, rows: 24, presenting: true)
+        #expect(!driver.text.contains("following"))
+        driver.send(.audience(3))
+        #expect(driver.text.contains("3 following"))
+        #expect(driver.player.sharedPosition.lesson == "arriving")
+    }
+
+    @Test func positionsOutsideWhatACourseHoldsAreNotWellFormed() {
+        let good = SharedPosition(course: "c", courseTitle: "C", lesson: "l", lessonTitle: "L", block: 3, fraction: 0.5)
+        #expect(good.isWellFormed)
+        for bad in [{ (p: inout SharedPosition) in p.course = "" }, { $0.lesson = String(repeating: "x", count: 101) },
+                    { $0.block = -1 }, { $0.fraction = .nan }, { $0.fraction = 2 }, { $0.lessonTitle = String(repeating: "t", count: 201) }] {
+            var position = good
+            bad(&position)
+            #expect(!position.isWellFormed, "\(position)")
+        }
+    }
+}
