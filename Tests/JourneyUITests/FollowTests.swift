@@ -86,6 +86,8 @@ import TestSupport
         var driver = follower()
         driver.send(position("arriving"))
         driver.send(.presenter(.waiting))
+        #expect(driver.text.contains("alice stopped presenting"))
+        driver.press(.character("j"))
         #expect(driver.text.contains("alice stopped; waiting"))
         driver.send(.presenter(.refused("alice shares this presentation only with their own terminals")))
         #expect(driver.text.contains("only with their own terminals"))

@@ -81,8 +81,10 @@ extension Context {
         defer { self.following = following }
         switch news {
         case .waiting:
-            following.link = following.link == .live || following.link == .lost ? .lost : .waiting
-            return nil
+            let stopped = following.link == .live
+            following.link = stopped || following.link == .lost ? .lost : .waiting
+            following.told = nil
+            return stopped ? "\(following.presenter) stopped presenting; waiting for them to come back." : nil
         case .refused(let reason):
             following.link = .refused
             return following.once(VisibleText.prose(reason))
