@@ -32,8 +32,8 @@ public enum PlayerSession {
         public var problems: [String]
     }
 
-    /// `makePlayer` gets the terminal's size and the glyphs it can show; `observe` sees the player before
-    /// each frame is drawn.
+    /// `makePlayer` gets the terminal's size and the glyphs it can show; `observe` sees the player after
+    /// each frame is drawn (a shared presentation's followers are told after the presenter's screen shows it).
     public static func run(environment: [String: String], inbox: Inbox, performer: some EffectPerformer,
                            observe: (Player) -> Void = { _ in },
                            makePlayer: (_ columns: Int, _ rows: Int, _ glyphs: PlayerGlyphs) -> Player) throws -> Ending {
@@ -77,8 +77,8 @@ public enum PlayerSession {
             let signal = journey_take_signal()
             if signal != 0 { return Ending(status: 128 + signal, problems: performer.finish()) }
             if needsDrawing {
-                observe(player)
                 display.draw(player.render())
+                observe(player)
                 needsDrawing = false
             }
             switch events.next(milliseconds: later.isEmpty ? (player.wantsTicks ? 250 : 100) : 0) {
