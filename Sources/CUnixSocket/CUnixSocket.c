@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "CUnixSocket.h"
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -47,14 +48,37 @@ int journey_socket_connect(const char *path) {
     return fd;
 }
 
-int journey_socket_peer(int fd, unsigned *uid, unsigned *gid, int *pid) {
+int journey_socket_peer(int fd, unsigned *uid, unsigned *gid) {
     struct ucred credentials;
     socklen_t length = sizeof credentials;
     if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &credentials, &length) != 0) return -errno;
     *uid = credentials.uid;
     *gid = credentials.gid;
-    *pid = credentials.pid;
     return 0;
+}
+
+int journey_socket_peer_in_group(int fd, unsigned group) {
+    unsigned uid, gid;
+    int bad = journey_socket_peer(fd, &uid, &gid);
+    if (bad) return bad;
+    if (gid == group) return 1;
+    socklen_t length = 64 * sizeof(gid_t);
+    gid_t *groups = NULL;
+    for (int tries = 0; tries < 3; tries++) {
+        gid_t *larger = realloc(groups, length ? length : sizeof(gid_t));
+        if (!larger) break;
+        groups = larger;
+        if (getsockopt(fd, SOL_SOCKET, SO_PEERGROUPS, groups, &length) == 0) {
+            int found = 0;
+            for (size_t i = 0; i < length / sizeof(gid_t); i++) found |= groups[i] == group;
+            free(groups);
+            return found;
+        }
+        if (errno != ERANGE) break;
+    }
+    int saved = errno ? errno : ENOMEM;
+    free(groups);
+    return -saved;
 }
 
 long journey_socket_send(int fd, const unsigned char *bytes, long length) {

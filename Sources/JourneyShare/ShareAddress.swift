@@ -19,23 +19,23 @@ public struct ShareAddress: Sendable {
 
     /// Makes (or takes back) the folder and listens on the socket; the listening descriptor.
     func listen(sharingWith group: SystemGroup?) throws(ShareError) -> Int32 {
-        if let group, getuid() != 0, !SystemUser.current.isMember(of: group.id) {
+        if let group, getuid() != 0, !Self.processIsIn(group.id) {
             throw ShareError("you are not in group '\(group.name)', so you cannot share with it (`id` lists your groups)")
         }
         if mkdir(folder, 0o700) != 0, errno != EEXIST { throw ShareError("cannot make \(folder): \(Self.reason(errno))") }
         var info = stat()
-        guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == getuid() else {
-            throw ShareError("\(folder) is not a folder of yours (it belongs to \(Self.owner(info.st_uid))): remove it, "
-                + "or set JOURNEY_SHARE_DIR to another folder")
+        guard lstat(folder, &info) == 0 else { throw ShareError("cannot use \(folder): \(Self.reason(errno))") }
+        guard info.st_mode & S_IFMT == S_IFDIR, info.st_uid == getuid() else {
+            throw ShareError("\(folder) is not a folder of yours (it belongs to \(Self.owner(info.st_uid))); set "
+                + "JOURNEY_SHARE_DIR to another folder, the same for you and those who follow")
         }
-        if let group { _ = chown(folder, uid_t.max, group.id) }
-        guard chmod(folder, group == nil ? 0o700 : 0o710) == 0 else {
-            throw ShareError("cannot set who may reach \(folder): \(Self.reason(errno))")
-        }
+        try restrict(folder, mode: group == nil ? 0o700 : 0o710, to: group)
         if lstat(socket, &info) == 0 {
-            let live = journey_socket_connect(socket)
-            if live >= 0 {
-                close(live)
+            let probe = journey_socket_connect(socket)
+            if probe >= 0 { close(probe) }
+            // Only a socket nobody listens at is left over (a presenter killed with -9); anything else,
+            // such as a full backlog, means another presenter is live.
+            guard probe == -ECONNREFUSED || info.st_mode & S_IFMT != S_IFSOCK else {
                 throw ShareError("a presentation is already shared from another terminal (`journey present --share`); "
                     + "only one at a time")
             }
@@ -43,13 +43,32 @@ public struct ShareAddress: Sendable {
         }
         let listener = journey_socket_listen(socket, 128)
         guard listener >= 0 else { throw ShareError("cannot listen at \(socket): \(Self.reason(-listener))") }
-        if let group { _ = chown(socket, uid_t.max, group.id) }
-        guard chmod(socket, group == nil ? 0o600 : 0o660) == 0 else {
+        do {
+            try restrict(socket, mode: group == nil ? 0o600 : 0o660, to: group)
+        } catch {
             close(listener)
             unlink(socket)
-            throw ShareError("cannot set who may reach \(socket): \(Self.reason(errno))")
+            throw error
         }
         return listener
+    }
+
+    /// Gives `path` to the group (when sharing with one) and sets who may reach it.
+    private func restrict(_ path: String, mode: mode_t, to group: SystemGroup?) throws(ShareError) {
+        if let group, chown(path, uid_t.max, group.id) != 0 {
+            throw ShareError("cannot give \(path) to group '\(group.name)': \(Self.reason(errno))")
+        }
+        guard chmod(path, mode) == 0 else { throw ShareError("cannot set who may reach \(path): \(Self.reason(errno))") }
+    }
+
+    /// Whether this process is in the group, as its own or one of its other groups.
+    private static func processIsIn(_ group: gid_t) -> Bool {
+        if getegid() == group { return true }
+        let count = getgroups(0, nil)
+        guard count > 0 else { return false }
+        var groups = [gid_t](repeating: 0, count: Int(count))
+        let found = getgroups(count, &groups)
+        return groups.prefix(max(0, Int(found))).contains(group)
     }
 
     // MARK: A follower's side
@@ -72,8 +91,8 @@ public struct ShareAddress: Sendable {
         }
         let fd = journey_socket_connect(socket)
         guard fd >= 0 else { return -fd == EACCES || -fd == EPERM ? .refused(notShared) : .absent }
-        var (uid, gid, pid): (UInt32, UInt32, Int32) = (0, 0, 0)
-        guard journey_socket_peer(fd, &uid, &gid, &pid) == 0, uid == presenter.id else {
+        var (uid, gid): (UInt32, UInt32) = (0, 0)
+        guard journey_socket_peer(fd, &uid, &gid) == 0, uid == presenter.id else {
             close(fd)
             return .refused("what listens at \(socket) is run by \(Self.owner(uid)), not \(presenter.name): not following it")
         }
@@ -81,8 +100,8 @@ public struct ShareAddress: Sendable {
     }
 
     private var notShared: String {
-        "\(presenter.name) has not shared the presentation with you; they can, for a group you are in: "
-            + "`journey present --share --group GROUP`"
+        "\(presenter.name) is not presenting, or has not shared the presentation with you (they can, for a group "
+            + "you are in: `journey present --share --group GROUP`)"
     }
 
     static func owner(_ id: uid_t) -> String {

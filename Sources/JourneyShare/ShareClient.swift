@@ -1,22 +1,25 @@
 import Foundation
 import Glibc
 import JourneyUI
+import Synchronization
 
 /// A follower's side of a shared presentation (`journey follow`, `journey notes`): a thread of its own
-/// connects to the presenter's socket, checks that it is theirs, and passes on what arrives; when the
-/// presenter stops or restarts it waits and connects again. It sends nothing.
-public final class ShareClient: @unchecked Sendable {
-    /// How often it looks again for a presentation that is not there.
-    static let retry: useconds_t = 200_000
+/// connects to the presenter's socket, checks that it is theirs, and passes on what arrives, at most the
+/// newest position every 10 ms; when the presenter stops or restarts it waits and connects again. It
+/// sends nothing.
+public final class ShareClient: Sendable {
+    /// How often it looks again for a presentation that is not there, in milliseconds.
+    static let retry = 200
     /// How long it waits before asking again after being refused.
-    static let retryRefused: useconds_t = 2_000_000
+    static let retryRefused = 2000
+    /// Positions are passed on at most this often (ms): a presenter flooding them cannot flood the player.
+    static let interval = 10
 
     private let address: ShareAddress
     private let deliver: @Sendable (PresenterNews) -> Void
-    /// The news last delivered, so that the same is not delivered again.
-    private var delivered: PresenterNews?
+    private let stopped = Atomic<Bool>(false)
 
-    /// Follows the presentation at `address` for as long as the program runs.
+    /// Follows the presentation at `address` until `stop`.
     @discardableResult
     public static func start(address: ShareAddress, deliver: @escaping @Sendable (PresenterNews) -> Void) -> ShareClient {
         let client = ShareClient(address: address, deliver: deliver)
@@ -31,57 +34,82 @@ public final class ShareClient: @unchecked Sendable {
         self.deliver = deliver
     }
 
+    /// Stops following within a fifth of a second.
+    public func stop() {
+        stopped.store(true, ordering: .relaxed)
+    }
+
+    private var isStopped: Bool { stopped.load(ordering: .relaxed) }
+
     private func follow() {
-        while true {
+        var delivered: PresenterNews?
+        func tell(_ news: PresenterNews) {
+            guard news != delivered, !isStopped else { return }
+            delivered = news
+            deliver(news)
+        }
+        while !isStopped {
             switch address.connect() {
             case .absent:
                 tell(.waiting)
-                usleep(Self.retry)
+                pause(Self.retry)
             case .refused(let reason):
                 tell(.refused(reason))
-                usleep(Self.retryRefused)
+                pause(Self.retryRefused)
             case .connected(let fd):
-                let refused = receive(fd)
+                let refused = receive(fd, tell: tell)
                 close(fd)
-                if !refused {
-                    tell(.waiting)
-                    usleep(Self.retry)
-                } else {
-                    usleep(Self.retryRefused)
-                }
+                if !refused { tell(.waiting) }
+                pause(refused ? Self.retryRefused : Self.retry)
             }
         }
     }
 
-    /// Passes on what arrives until the presenter hangs up; true when they refused this follower.
-    private func receive(_ fd: Int32) -> Bool {
+    /// Waits, but not past a stop.
+    private func pause(_ milliseconds: Int) {
+        var left = milliseconds
+        while left > 0, !isStopped {
+            usleep(useconds_t(min(left, 100) * 1000))
+            left -= 100
+        }
+    }
+
+    /// Passes on what arrives until the presenter hangs up (or the client stops); true when they refused
+    /// this follower.
+    private func receive(_ fd: Int32, tell: (PresenterNews) -> Void) -> Bool {
         var lines = LineBuffer()
         var buffer = [UInt8](repeating: 0, count: 16384)
-        var refused = false
-        while true {
+        /// The newest position not passed on yet, and when the last one was.
+        var newest: SharedPosition?
+        var toldAt = ContinuousClock.now.advanced(by: .seconds(-1))
+        while !isStopped {
+            let due = toldAt.advanced(by: .milliseconds(Self.interval))
+            if let position = newest, ContinuousClock.now >= due {
+                tell(.position(position))
+                newest = nil
+                toldAt = .now
+            }
             var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&entry, 1, -1) >= 0 || errno == EINTR else { return refused }
+            let wait = newest == nil ? 100 : Self.interval
+            guard poll(&entry, 1, Int32(wait)) >= 0 || errno == EINTR else { return false }
+            guard entry.revents != 0 else { continue }
             let count = read(fd, &buffer, buffer.count)
             if count < 0 && (errno == EAGAIN || errno == EINTR) { continue }
-            guard count > 0 else { return refused }
-            // Of the positions that came together only the newest matters; a malformed line is skipped.
-            var newest: SharedPosition?
+            guard count > 0 else {
+                if let newest { tell(.position(newest)) }
+                return false
+            }
+            // A malformed line is skipped; of the positions that came together only the newest matters.
             for line in lines.lines(buffer[..<count]) {
                 switch ShareWire.news(line) {
                 case .position(let position): newest = position
                 case .refused(let reason):
-                    refused = true
                     tell(.refused(reason))
+                    return true
                 case .waiting, nil: continue
                 }
             }
-            if let newest { tell(.position(newest)) }
         }
-    }
-
-    private func tell(_ news: PresenterNews) {
-        guard news != delivered else { return }
-        delivered = news
-        deliver(news)
+        return false
     }
 }

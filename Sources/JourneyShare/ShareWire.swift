@@ -13,8 +13,27 @@ public enum ShareWire {
         var refused: String?
     }
 
+    /// Titles are only for messages: when a line would be too long they are cut (a title of 200
+    /// characters may be made of emoji sequences of many bytes each).
     public static func line(_ position: SharedPosition) -> [UInt8] {
-        encode(Envelope(position: position))
+        let line = encode(Envelope(position: position))
+        guard line.count > maximumLine else { return line }
+        var shorter = position
+        shorter.courseTitle = cut(position.courseTitle)
+        shorter.lessonTitle = cut(position.lessonTitle)
+        return encode(Envelope(position: shorter))
+    }
+
+    /// At most 500 bytes of UTF-8, whole characters, with an ellipsis when cut.
+    private static func cut(_ text: String) -> String {
+        var kept = ""
+        var bytes = 0
+        for character in text {
+            bytes += character.utf8.count
+            guard bytes <= 500 else { return kept + "…" }
+            kept.append(character)
+        }
+        return kept
     }
 
     public static func refusal(_ reason: String) -> [UInt8] {
@@ -51,8 +70,6 @@ public struct LineBuffer: Sendable {
     private var pending: [UInt8] = []
     /// Inside a line that is already too long: everything up to its end is skipped.
     private var skipping = false
-    /// Lines dropped for their length.
-    public private(set) var dropped = 0
 
     public init() {}
 
@@ -69,7 +86,6 @@ public struct LineBuffer: Sendable {
                 if pending.count > ShareWire.maximumLine {
                     pending.removeAll()
                     skipping = true
-                    dropped += 1
                 }
             }
         }

@@ -21,18 +21,6 @@ public struct SystemUser: Equatable, Sendable {
         withEntry { entry, buffer, result in getpwuid_r(id, &entry, &buffer, buffer.count, &result) }
     }
 
-    /// Whether the user belongs to the group, as their primary group or another.
-    func isMember(of group: gid_t) -> Bool {
-        if groupID == group { return true }
-        var count: Int32 = 64
-        var groups = [gid_t](repeating: 0, count: Int(count))
-        while getgrouplist(name, groupID, &groups, &count) < 0 {
-            guard count < 65536 else { return false }
-            groups = [gid_t](repeating: 0, count: Int(count))
-        }
-        return groups.prefix(Int(count)).contains(group)
-    }
-
     private static func withEntry(_ look: (inout passwd, inout [CChar], inout UnsafeMutablePointer<passwd>?) -> Int32)
         -> SystemUser? {
         var entry = passwd()

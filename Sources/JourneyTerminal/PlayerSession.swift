@@ -86,12 +86,12 @@ public enum PlayerSession {
                 return Ending(status: 128 + SIGHUP, problems: performer.finish())
             case .nothing:
                 if player.wantsTicks {
-                    pending += player.update(.tick(.now, .current))
+                    pending += player.update(.tick(.now, WallTime.current))
                     needsDrawing = true
                 }
             case .messages(let messages):
                 // Keys read the time (a countdown starts now), so it is told first.
-                pending += player.update(.tick(.now, .current))
+                pending += player.update(.tick(.now, WallTime.current))
                 for message in messages { pending += player.update(message) }
                 needsDrawing = true
             }

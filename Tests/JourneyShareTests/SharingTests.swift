@@ -36,8 +36,13 @@ import TestSupport
         return received
     }
 
-    private func lines(_ bytes: [UInt8]) -> [String] {
-        String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+    /// The lesson of each line received (nil for a line that is not a position).
+    private func lessons(_ bytes: [UInt8]) -> [String?] {
+        bytes.split(separator: 0x0A).map { line in
+            guard case .position(let position) = ShareWire.news(line) else { return nil }
+            #expect(position.lessonStarted != nil, "a position says when its lesson began")
+            return position.lesson
+        }
     }
 
     @Test func everyFollowerGetsTheLatestPositionAndNothingAnotherSends() throws {
@@ -50,17 +55,15 @@ import TestSupport
         let (a, b) = (journey_socket_connect(address.socket), journey_socket_connect(address.socket))
         try #require(a >= 0 && b >= 0)
         defer { close(a); close(b) }
-        let one = String(decoding: ShareWire.line(position("one")).dropLast(), as: UTF8.self)
-        #expect(lines(read(a) { $0.last == 0x0A }) == [one], "a follower starts where the presenter is")
-        #expect(lines(read(b) { $0.last == 0x0A }) == [one])
+        #expect(lessons(read(a) { $0.last == 0x0A }) == ["one"], "a follower starts where the presenter is")
+        #expect(lessons(read(b) { $0.last == 0x0A }) == ["one"])
 
         let junk = Array(#"{"position":{"course":"c","courseTitle":"C","lesson":"evil","lessonTitle":"E","block":0,"fraction":0}}"#.utf8) + [0x0A]
         _ = junk.withUnsafeBytes { journey_socket_send(a, $0.baseAddress!, $0.count) }
         server.publish(position("two"))
         server.publish(position("two"))
-        let two = String(decoding: ShareWire.line(position("two")).dropLast(), as: UTF8.self)
-        #expect(lines(read(a) { $0.last == 0x0A }) == [two])
-        #expect(lines(read(b) { $0.last == 0x0A }) == [two], "what a follower sends reaches nobody; a repeat is not sent")
+        #expect(lessons(read(a) { $0.last == 0x0A }) == ["two"])
+        #expect(lessons(read(b) { $0.last == 0x0A }) == ["two"], "what a follower sends reaches nobody; a repeat is not sent")
     }
 
     @Test func aFollowerThatDoesNotReadGetsTheNewestPositionNotAQueue() throws {
@@ -71,11 +74,10 @@ import TestSupport
         defer { close(stuck) }
         // Far more than a socket buffer holds: the presenter hands each over and goes on.
         for index in 0..<20000 { server.publish(position("lesson-\(index)")) }
-        let last = String(decoding: ShareWire.line(position("lesson-19999")).dropLast(), as: UTF8.self)
-        let received = lines(read(stuck) { String(decoding: $0, as: UTF8.self).contains(last) })
-        #expect(received.last == last)
+        let received = lessons(read(stuck) { String(decoding: $0, as: UTF8.self).contains("\"lesson-19999\"") })
+        #expect(received.last == "lesson-19999")
         #expect(received.count < 20000, "slow followers skip positions rather than queue them: \(received.count)")
-        #expect(received.allSatisfy { ShareWire.news(Array($0.utf8)) != nil }, "every line whole")
+        #expect(!received.contains(nil), "every line whole")
     }
 
     @Test func aSecondPresenterOfTheSameUserIsRefusedAndAStaleSocketIsReplaced() throws {
@@ -98,7 +100,8 @@ import TestSupport
         try #require(listener >= 0)
         defer { close(listener) }
         let heard = Heard()
-        ShareClient.start(address: address) { heard.append($0) }
+        let client = ShareClient.start(address: address) { heard.append($0) }
+        defer { client.stop() }
         var fd: Int32 = -1
         let deadline = Date().addingTimeInterval(10)
         while fd < 0, Date() < deadline {
@@ -123,7 +126,8 @@ import TestSupport
         defer { close(listener) }
         chown(address.folder, 65534, 65534)
         let heard = Heard()
-        ShareClient.start(address: address) { heard.append($0) }
+        let client = ShareClient.start(address: address) { heard.append($0) }
+        defer { client.stop() }
         try #require(heard.wait { !$0.isEmpty })
         guard case .refused(let reason) = heard.news.first else {
             Issue.record("followed a folder of another user's: \(heard.news)")

@@ -8,14 +8,16 @@ import TestSupport
 @Suite struct FollowTests {
     private static let course = PlayerTests.course
 
-    private func position(_ lesson: String, block: Int = 0, fraction: Double = 0, course: String? = nil) -> Message {
+    private func position(_ lesson: String, block: Int = 0, fraction: Double = 0, course: String? = nil,
+                          started: Double? = nil) -> Message {
         .presenter(.position(SharedPosition(course: course ?? Self.course.id, courseTitle: "Another Course",
-                                            lesson: lesson, lessonTitle: "Lesson \(lesson)", block: block, fraction: fraction)))
+                                            lesson: lesson, lessonTitle: "Lesson \(lesson)", block: block, fraction: fraction,
+                                            lessonStarted: started)))
     }
 
     private func follower(_ columns: Int = 80, _ rows: Int = 24) -> Driver {
         var driver = Driver(columns: columns, rows: rows)
-        driver.player.follow("alice")
+        driver.player.follow(Following(presenter: "alice"))
         return driver
     }
 
@@ -78,8 +80,11 @@ import TestSupport
         #expect(driver.lesson == "settling-in")
         #expect(driver.text.contains("you stay here"))
         driver.press(.character("j"))
+        #expect(driver.context.following?.steppedAway == false, "scrolling where the follower is does not step away")
         driver.send(position("a-lesson-added-later", block: 2))
         #expect(!driver.text.contains("does not have"), "told once, not with every position")
+        driver.send(position("boundaries-again"))
+        #expect(driver.lesson == "boundaries-again", "following again once the presenter is on a lesson this copy has")
     }
 
     @Test func thePresenterStoppingAndRefusingAreShown() {
@@ -95,6 +100,16 @@ import TestSupport
         #expect(driver.text.contains("not following"))
     }
 
+    @Test func followingYourselfWhileNobodyPresentsSaysHowToFollowSomeoneElse() {
+        var driver = Driver()
+        driver.player.follow(Following(presenter: "bob", whileWaiting: "Waiting for your own presentation; --from USER."))
+        driver.send(.presenter(.waiting))
+        #expect(driver.text.contains("--from USER"))
+        driver.press(.character("j"))
+        driver.send(.presenter(.waiting))
+        #expect(!driver.text.contains("--from USER"), "said once")
+    }
+
     @Test func fIsNothingWhenNotFollowing() {
         var driver = Driver()
         driver.press(.character("f"))
@@ -105,16 +120,17 @@ import TestSupport
 
     @Test func theNotesTerminalShowsTheNotesOfThePresentersLessonAndAClock() {
         var driver = Driver()
-        driver.player = Player.notes(course: Self.course, presenter: "alice", columns: 80, rows: 24)
+        driver.player = Player.notes(course: Self.course, following: Following(presenter: "alice"), columns: 80, rows: 24)
         driver.effects = []
         #expect(driver.text.contains("Waiting for alice to present"))
         let start = ContinuousClock.now
-        driver.send(.tick(start, TimeOfDay(hour: 9, minute: 5)))
-        driver.send(position("arriving"))
+        driver.send(.tick(start, WallTime(hour: 9, minute: 5, secondsSince1970: 1_000_000)))
+        driver.send(position("arriving", started: 1_000_000 - 60))
         #expect(driver.text.contains("Ask who has come from furthest away"))
         #expect(!driver.text.contains("Welcome."), "the notes, not the lesson")
-        driver.send(.tick(start.advanced(by: .seconds(130)), TimeOfDay(hour: 9, minute: 7)))
-        #expect(driver.text.contains("09:07 · 2:10 on this lesson"), "\(driver.text)")
+        #expect(driver.text.contains("09:05 · 1:00 on this lesson"), "since the presenter reached it: \(driver.text)")
+        driver.send(.tick(start.advanced(by: .seconds(130)), WallTime(hour: 9, minute: 7, secondsSince1970: 1_000_130)))
+        #expect(driver.text.contains("09:07 · 3:10 on this lesson"), "\(driver.text)")
         driver.press(.character("n"))
         #expect(driver.lesson == "settling-in")
         #expect(driver.context.following?.steppedAway == true)

@@ -13,9 +13,13 @@ int journey_socket_accept(int listener);
 /// Connects to the socket at `path`; the descriptor, or -errno.
 int journey_socket_connect(const char *path);
 
-/// The user, group and process at the other end of a connected socket, as the kernel saw them when it
-/// connected; 0, or -errno.
-int journey_socket_peer(int fd, unsigned *uid, unsigned *gid, int *pid);
+/// The user and group of the process at the other end of a connected socket, as the kernel saw them
+/// when it connected; 0, or -errno.
+int journey_socket_peer(int fd, unsigned *uid, unsigned *gid);
+
+/// Whether the process at the other end was in `group` (its primary group or another of its groups,
+/// SO_PEERGROUPS) when it connected: 1 or 0, or -errno.
+int journey_socket_peer_in_group(int fd, unsigned group);
 
 /// Sends without waiting and without SIGPIPE; the bytes sent, or -errno.
 long journey_socket_send(int fd, const unsigned char *bytes, long length);

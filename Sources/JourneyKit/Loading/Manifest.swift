@@ -45,8 +45,21 @@ struct Manifest {
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             switch key {
-            case "id": manifest.id = scalar(value, key, report)
-            case "title": manifest.title = scalar(value, key, report)
+            case "id":
+                guard let id = scalar(value, key, report) else { continue }
+                guard PromptID.isValid(id) else {
+                    report(.error, "the course id must be letters, digits, '-', '_' or '.', at most "
+                        + "\(PromptID.maximumLength) characters; one is made from the title instead", value)
+                    continue
+                }
+                manifest.id = id
+            case "title":
+                manifest.title = scalar(value, key, report).map { title in
+                    guard title.count > SectionHeading.maximumTitleLength else { return title }
+                    report(.warning, "the title is \(title.count) characters; it is shown cut to "
+                        + "\(SectionHeading.maximumTitleLength)", value)
+                    return String(title.prefix(SectionHeading.maximumTitleLength - 1)) + "…"
+                }
             case "description": manifest.description = scalar(value, key, report) ?? ""
             case "version": manifest.version = scalar(value, key, report) ?? ""
             case "language": manifest.language = scalar(value, key, report) ?? ""

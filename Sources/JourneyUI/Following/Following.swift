@@ -1,5 +1,4 @@
 import JourneyKit
-import JourneyLayout
 
 /// Where a presenter is, as `journey present --share` tells those who follow: the course and lesson by
 /// id (titles only for messages), and the place in the lesson, which means the same text at any width.
@@ -10,14 +9,18 @@ public struct SharedPosition: Codable, Equatable, Sendable {
     public var lessonTitle: String
     public var block: Int
     public var fraction: Double
+    /// When the presenter reached this lesson, in seconds since 1970 by the host's clock (for the notes).
+    public var lessonStarted: Double?
 
-    public init(course: String, courseTitle: String, lesson: String, lessonTitle: String, block: Int, fraction: Double) {
+    public init(course: String, courseTitle: String, lesson: String, lessonTitle: String, block: Int, fraction: Double,
+                lessonStarted: Double? = nil) {
         self.course = course
         self.courseTitle = courseTitle
         self.lesson = lesson
         self.lessonTitle = lessonTitle
         self.block = block
         self.fraction = fraction
+        self.lessonStarted = lessonStarted
     }
 
     /// Within what a course can hold (ids and titles as the loader bounds them, a place inside a lesson):
@@ -26,6 +29,7 @@ public struct SharedPosition: Codable, Equatable, Sendable {
         [course, lesson].allSatisfy { !$0.isEmpty && $0.count <= 100 }
             && [courseTitle, lessonTitle].allSatisfy { $0.count <= 200 }
             && (0...1_000_000).contains(block) && fraction.isFinite && (0...1).contains(fraction)
+            && (lessonStarted.map { $0.isFinite && $0 >= 0 } ?? true)
     }
 }
 
@@ -48,13 +52,14 @@ public struct Following: Equatable, Sendable {
     public internal(set) var link = Link.waiting
     public internal(set) var position: SharedPosition?
     public internal(set) var steppedAway = false
-    /// When the presenter reached the lesson they are on, by this player's clock.
-    public internal(set) var lessonSince: ContinuousClock.Instant?
+    /// Said when nobody presents yet, such as how to follow someone else.
+    let whileWaiting: String?
     /// The last thing told, so that it is not told again with every position.
     var told: String?
 
-    public init(presenter: String) {
+    public init(presenter: String, whileWaiting: String? = nil) {
         self.presenter = presenter
+        self.whileWaiting = whileWaiting
     }
 
     /// `with alice`: the footer's word on the link.
@@ -71,8 +76,8 @@ public struct Following: Equatable, Sendable {
 
 extension Context {
     /// Starts following a presenter.
-    mutating func follow(_ presenter: String) {
-        following = Following(presenter: presenter)
+    mutating func follow(_ following: Following) {
+        self.following = following
     }
 
     /// Takes in what came from the presenter; returns anything the learner should be told.
@@ -82,19 +87,19 @@ extension Context {
         switch news {
         case .waiting:
             let stopped = following.link == .live
+            let first = following.link == .waiting && following.told == nil
             following.link = stopped || following.link == .lost ? .lost : .waiting
-            following.told = nil
-            return stopped ? "\(following.presenter) stopped presenting; waiting for them to come back." : nil
+            if stopped { return following.once("\(following.presenter) stopped presenting; waiting for them to come back.") }
+            return first ? following.whileWaiting.flatMap { following.once($0) } : nil
         case .refused(let reason):
             following.link = .refused
-            return following.once(VisibleText.prose(reason))
+            return following.once(reason)
         case .position(let position):
-            if position.lesson != following.position?.lesson || following.lessonSince == nil { following.lessonSince = now }
             following.position = position
             guard position.course == course.id else {
                 following.link = .otherCourse
-                return following.once("\(following.presenter) is presenting “\(VisibleText.prose(position.courseTitle))”, "
-                    + "not “\(VisibleText.prose(course.title))”: to follow, open the same course.")
+                return following.once("\(following.presenter) is presenting “\(position.courseTitle)”, "
+                    + "not “\(course.title)”: to follow, open the same course.")
             }
             following.link = .live
             return following.steppedAway ? nil : showPresentersPlace(&following)
@@ -111,9 +116,10 @@ extension Context {
         return showPresentersPlace(&following) ?? "Following \(following.presenter) again."
     }
 
-    /// After the learner's own key: going to another lesson than the presenter's steps away from them.
-    mutating func stepAwayIfElsewhere() -> String? {
-        guard var following, following.link == .live, !following.steppedAway,
+    /// After the learner's own key: one that took them from `before` to another lesson than the
+    /// presenter's steps away from them.
+    mutating func stepAway(ifMovedFrom before: Int) -> String? {
+        guard var following, following.link == .live, !following.steppedAway, reader.lesson != before,
               let position = following.position, position.lesson != lesson.id else { return nil }
         following.steppedAway = true
         self.following = following
@@ -124,7 +130,7 @@ extension Context {
     private mutating func showPresentersPlace(_ following: inout Following) -> String? {
         guard let position = following.position else { return nil }
         guard let index = lessons.firstIndex(where: { $0.id == position.lesson }) else {
-            return following.once("\(following.presenter) is on “\(VisibleText.prose(position.lessonTitle))”, a lesson "
+            return following.once("\(following.presenter) is on “\(position.lessonTitle)”, a lesson "
                 + "your copy of the course does not have; you stay here.")
         }
         following.told = nil

@@ -17,8 +17,8 @@ public struct Context: Sendable {
     public let isPresenting: Bool
     /// The time of the last tick, for countdowns.
     public internal(set) var now = ContinuousClock.now
-    /// The time of day of the last tick that told it, for clocks.
-    public internal(set) var timeOfDay: TimeOfDay?
+    /// The wall clock at the last tick that told it, for clocks.
+    public internal(set) var wallTime: WallTime?
     /// The presenter followed (`journey follow`, `journey notes`), if any.
     public internal(set) var following: Following?
     /// How many follow this presentation (`journey present --share`); nil when it is not shared.

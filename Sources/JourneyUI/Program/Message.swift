@@ -8,7 +8,7 @@ public enum Message: Equatable, Sendable {
     case resize(columns: Int, rows: Int)
     /// The time, a few times a second while a screen counts it (`Player.wantsTicks`), and before keys;
     /// with the time of day when the clock on the wall matters (a facilitator's notes show it).
-    case tick(ContinuousClock.Instant, TimeOfDay? = nil)
+    case tick(ContinuousClock.Instant, WallTime? = nil)
     /// From the presenter this player follows (`journey follow`, `journey notes`).
     case presenter(PresenterNews)
     /// How many now follow this presentation (`journey present --share`).
@@ -46,14 +46,17 @@ extension Message {
     }
 }
 
-/// A time of day on the local clock.
-public struct TimeOfDay: Equatable, Sendable {
+/// The time on the wall: the local time of day, and seconds since 1970 to compare with another
+/// process's clock on the same host.
+public struct WallTime: Equatable, Sendable {
     public var hour: Int
     public var minute: Int
+    public var secondsSince1970: Double
 
-    public init(hour: Int, minute: Int) {
+    public init(hour: Int, minute: Int, secondsSince1970: Double) {
         self.hour = hour
         self.minute = minute
+        self.secondsSince1970 = secondsSince1970
     }
 
     /// `09:05`

@@ -27,18 +27,18 @@ public struct Player: Sendable {
         if presenting { screens = [PresentScreen()] }
     }
 
-    /// The facilitator's second terminal (`journey notes`): the notes of the lesson `presenter` presents.
-    public static func notes(course: Course, presenter: String, columns: Int, rows: Int, glyphs: PlayerGlyphs = .unicode)
-        -> Player {
+    /// The facilitator's second terminal (`journey notes`): the notes of the lesson being presented.
+    public static func notes(course: Course, following: Following, columns: Int, rows: Int,
+                             glyphs: PlayerGlyphs = .unicode) -> Player {
         var player = Player(course: course, columns: columns, rows: rows, glyphs: glyphs, presenting: true)
         player.screens = [NotesScreen()]
-        player.follow(presenter)
+        player.follow(following)
         return player
     }
 
-    /// From now on, goes where `presenter` is as their positions arrive (`journey follow`).
-    public mutating func follow(_ presenter: String) {
-        context.follow(presenter)
+    /// From now on, goes where the presenter is as their positions arrive (`journey follow`).
+    public mutating func follow(_ following: Following) {
+        context.follow(following)
     }
 
     /// Where this player is, as a shared presentation tells its followers.
@@ -80,18 +80,18 @@ public struct Player: Sendable {
             effects = []
         case .tick(let now, let time):
             context.now = now
-            if let time { context.timeOfDay = time }
+            if let time { context.wallTime = time }
             effects = []
             for index in screens.indices where screens[index].wantsTicks {
                 effects += apply(screens[index].receive(message, &context), from: index)
             }
         case .key(let key):
             context.notice = nil
+            let lesson = context.reader.lesson
             effects = context.isTooSmall ? whileTooSmall(key) : press(key)
-            if let text = context.stepAwayIfElsewhere() { effects += tell(text) }
+            if let text = context.stepAway(ifMovedFrom: lesson) { effects += tell(text) }
         case .presenter(let news):
-            let text = context.hear(news)
-            effects = text.map { screen.takesText ? [] : tell($0) } ?? []
+            effects = hear(news)
         case .audience(let count):
             context.audience = count
             effects = []
@@ -149,17 +149,32 @@ public struct Player: Sendable {
     }
 
     /// Shows a notice: in the footer when it fits, else on a screen of its own (one, however many come).
-    private mutating func tell(_ text: String) -> [Effect] {
+    /// News from a presenter is flagged: following again puts away what it said before.
+    private mutating func tell(_ text: String, fromPresenter: Bool = false) -> [Effect] {
         guard DisplayWidth.of(text) >= context.columns - context.footerPosition.count else {
             context.notice = text
             return []
         }
         context.notice = nil
         if let notice = screen as? NoticeScreen {
-            screens[screens.count - 1] = NoticeScreen(message: notice.message + "\n\n" + text)
+            screens[screens.count - 1] = NoticeScreen(message: notice.message + "\n\n" + text,
+                                                      fromPresenter: notice.fromPresenter && fromPresenter)
             return []
         }
-        return apply(.open(NoticeScreen(message: text)), from: screens.count - 1)
+        return apply(.open(NoticeScreen(message: text, fromPresenter: fromPresenter)), from: screens.count - 1)
+    }
+
+    /// What came from the presenter: where they are, or why they cannot be followed. Following again
+    /// puts away what was said about not following (the footer then says whom the player is with).
+    private mutating func hear(_ news: PresenterNews) -> [Effect] {
+        let (wasLive, lastTold) = (context.following?.link == .live, context.following?.told)
+        let text = context.hear(news)
+        if !wasLive, context.following?.link == .live {
+            screens.removeAll { ($0 as? NoticeScreen)?.fromPresenter == true }
+            if context.notice == lastTold { context.notice = nil }
+        }
+        guard let text, !screen.takesText else { return [] }
+        return tell(text, fromPresenter: true)
     }
 
     private mutating func apply(_ reaction: Reaction, from index: Int) -> [Effect] {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JourneyShare
 import JourneyTerminal
+import JourneyUI
 
 /// `--from USER`, for the commands that follow a shared presentation (`follow`, `notes`).
 struct FollowOptions: ParsableArguments {
@@ -9,18 +10,20 @@ struct FollowOptions: ParsableArguments {
                                valueName: "user"))
     var from: String?
 
-    /// Starts following the presenter's shared presentation in the background; returns who they are.
-    func startFollowing(inbox: Inbox) throws -> SystemUser {
-        let presenter: SystemUser
-        if let from {
-            guard let found = SystemUser.named(from) else { throw ValidationError("there is no user '\(from)' on this machine") }
-            presenter = found
-        } else {
-            presenter = .current
-        }
+    func validate() throws {
+        if let from, SystemUser.named(from) == nil { throw ValidationError("there is no user '\(from)' on this machine") }
+    }
+
+    /// Starts following the presenter's shared presentation in the background; returns the player's
+    /// side of it.
+    func startFollowing(inbox: Inbox) -> Following {
+        var presenter = SystemUser.current
+        if let from, let found = SystemUser.named(from) { presenter = found }
         ShareClient.start(address: ShareAddress(presenter: presenter, environment: ProcessInfo.processInfo.environment)) {
             inbox.post(.presenter($0))
         }
-        return presenter
+        let hint = from == nil
+            ? "Waiting for your own `journey present --share`; to follow someone else: --from THEIR-USER-NAME." : nil
+        return Following(presenter: presenter.name, whileWaiting: hint)
     }
 }

@@ -21,9 +21,9 @@ struct Notes: ParsableCommand {
         let course = try Output.loadReportingProblems(course)
         try FullScreen.requireTerminal(for: "the notes")
         let inbox = Inbox()
-        let presenter = try following.startFollowing(inbox: inbox)
+        let following = following.startFollowing(inbox: inbox)
         try FullScreen.run(inbox: inbox, performer: NoStore()) { columns, rows, glyphs in
-            Player.notes(course: course, presenter: presenter.name, columns: columns, rows: rows, glyphs: glyphs)
+            Player.notes(course: course, following: following, columns: columns, rows: rows, glyphs: glyphs)
         }
     }
 }

@@ -40,13 +40,13 @@ struct Open: ParsableCommand {
         let record = try DataOptions.attempt { try store.record(course: course.id) }
         let inbox = Inbox()
         if watch { try FullScreen.watch(argument, inbox: inbox) }
-        let presenter = try following?.startFollowing(inbox: inbox)
+        let following = following?.startFollowing(inbox: inbox)
         let performer = StoreEffects(store: store, course: course.id, inbox: inbox)
         performer.verifyInBackground()
         try FullScreen.run(inbox: inbox, performer: performer) { columns, rows, glyphs in
             var player = Player(course: course, lessonID: lesson, learner: LearnerRecord(record), columns: columns,
                                 rows: rows, glyphs: glyphs)
-            if let presenter { player.follow(presenter.name) }
+            if let following { player.follow(following) }
             if let aside = opened.movedAside { _ = player.update(.notice(DataOptions.movedAside(aside))) }
             return player
         }

@@ -31,6 +31,10 @@ struct Present: ParsableCommand {
                                valueName: "group"))
     var group: String?
 
+    func validate() throws {
+        if let group, SystemGroup.named(group) == nil { throw ValidationError("there is no group '\(group)' on this machine") }
+    }
+
     func run() throws {
         let course = try Output.loadReportingProblems(course)
         if let lesson { _ = try Output.lesson(lesson, in: course) }
@@ -48,13 +52,15 @@ struct Present: ParsableCommand {
     /// `--share`: listens for followers; how many there are comes to the player as they come and go.
     private func startSharing(inbox: Inbox) throws -> ShareServer? {
         guard share || group != nil else { return nil }
-        let sharedGroup = try group.map { name in
-            guard let found = SystemGroup.named(name) else { throw ValidationError("there is no group '\(name)' on this machine") }
-            return found
-        }
+        let sharedGroup = group.flatMap(SystemGroup.named)
         let address = ShareAddress(presenter: .current, environment: ProcessInfo.processInfo.environment)
         do {
-            return try ShareServer.start(address: address, sharingWith: sharedGroup) { inbox.post(.audience($0)) }
+            return try ShareServer.start(address: address, sharingWith: sharedGroup) { event in
+                switch event {
+                case .audience(let count): inbox.post(.audience(count))
+                case .stopped(let reason): inbox.post(.notice("Sharing stopped (\(reason)); the presentation goes on."))
+                }
+            }
         } catch {
             Output.error("journey: cannot share the presentation: \(error)")
             throw ExitCode.failure

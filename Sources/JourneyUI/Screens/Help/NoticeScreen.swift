@@ -4,6 +4,8 @@ import JourneyLayout
 /// `q` still quits (a notice may say "press q again").
 struct NoticeScreen: Screen {
     let message: String
+    /// Said by (or about) a presenter being followed, and put away when following begins again.
+    var fromPresenter = false
 
     func title(_ context: Context) -> [String] { ["Notice"] }
 

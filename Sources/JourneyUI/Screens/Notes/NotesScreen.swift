@@ -28,9 +28,10 @@ struct NotesScreen: Screen {
 
     /// `14:05 · 3:10 on this lesson`
     func status(_ context: Context) -> String {
-        var parts = [context.timeOfDay?.text]
-        if context.following?.link == .live, let since = context.following?.lessonSince {
-            let seconds = max(0, Int(since.duration(to: context.now).components.seconds))
+        var parts = [context.wallTime?.text]
+        if let following = context.following, following.link == .live, !following.steppedAway,
+           let started = following.position?.lessonStarted, let now = context.wallTime?.secondsSince1970 {
+            let seconds = max(0, Int(now - started))
             parts.append("\(seconds / 60):\(seconds % 60 < 10 ? "0" : "")\(seconds % 60) on this lesson")
         }
         return parts.compactMap { $0 }.joined(separator: " · ")
