@@ -129,6 +129,19 @@ import TestSupport
         #expect(messages(result).contains("1:4 the title is 1099999 characters; it is shown cut to 200"))
     }
 
+    @Test func theManifestsIdAndTitleAreBoundedToo() throws {
+        let id = String(repeating: "c", count: 101)
+        let title = String(repeating: "T", count: 300)
+        let result = try #require(loadFolder(["course.yaml": "id: \(id)\ntitle: \(title)\nmodules: [m.md]\n",
+                                              "m.md": "## Lesson\n\nText.\n"]))
+        let course = try #require(result.course)
+        #expect(course.id.count <= 64, "an id made from the title instead")
+        #expect(course.title.count == 200 && course.title.hasSuffix("…"))
+        let found = messages(result)
+        #expect(found.contains { $0.hasPrefix("1:5 the course id must be letters, digits") }, "\(found)")
+        #expect(found.contains("2:8 the title is 300 characters; it is shown cut to 200"), "\(found)")
+    }
+
     @Test func idsOfDotsOrTooLongAreRefused() throws {
         let long = String(repeating: "a", count: 101)
         let result = try #require(loadFolder(["course.yaml": "title: T\nmodules: [m.md]\n", "m.md": """
