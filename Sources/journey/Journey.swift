@@ -1,6 +1,7 @@
 import ArgumentParser
 import CTerminal
 import Foundation
+import Glibc
 
 @main
 struct Journey: ParsableCommand {
@@ -10,6 +11,11 @@ struct Journey: ParsableCommand {
     /// so a full disk or a closed output is an error there too.
     static func main() {
         atexit { Journey.flushStandardOutput() }
+        let commands = configuration.subcommands.map { $0._commandName }
+        if let mistake = Mistypes.check(Array(CommandLine.arguments.dropFirst()), commands: commands) {
+            Output.error("journey: \(mistake)")
+            Glibc.exit(64)
+        }
         main(nil)
     }
 

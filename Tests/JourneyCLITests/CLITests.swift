@@ -70,6 +70,26 @@ import TestSupport
         #expect(decoded?.first?["line"] == nil)
     }
 
+    @Test func mistypedCommandsAndOptionsGetHelp() throws {
+        let cases: [([String], String)] = [
+            (["outlin"], "journey: there is no command or course file 'outlin'; did you mean `journey outline`?\n"),
+            (["--versoin"], "journey: unknown option '--versoin'; did you mean '--version'?\n"),
+            (["print", "--hlep"], "journey: unknown option '--hlep'; did you mean '--help'?\n"),
+            (["help", "outlin"], "journey: there is no command 'outlin'; did you mean `journey help outline`?\n"),
+            (["help", "xyzzy"], "journey: there is no command 'xyzzy'; `journey --help` lists them\n"),
+        ]
+        for (arguments, message) in cases {
+            let outcome = try BuiltProgram.run(arguments)
+            #expect(outcome.status == 64, "\(arguments)")
+            #expect(outcome.stderr == message)
+            #expect(outcome.stdout.isEmpty)
+        }
+        #expect(try journey("print", "--lesson", "welcome-to-this-course", "--width", "40").status == 0,
+                "real options are not taken for mistypes")
+        let lesson = try journey("print", "--lesson", "xyzzy")
+        #expect(lesson.stderr == "error: no lesson 'xyzzy' (see `journey outline`)\n", "no close id, none listed")
+    }
+
     @Test func missingPathIsAnErrorWithoutLineOrColumn() throws {
         for command in ["lint", "outline", "print"] {
             let outcome = try journey(command, "/no/such/course")

@@ -281,4 +281,34 @@ import TestSupport
         try session.send("Escape", "q")
         try expectRestored(session, status: 0)
     }
+
+    @Test func helpShowsTheWayOutFirstAndTheHeaderKeepsTheLessonTitle() throws {
+        let session = try TmuxSession(columns: 50, rows: 20, command: TmuxSession.journey + " --lesson set-boundaries")
+        let narrow = try session.waitFor("Lesson 10 of 14")
+        #expect(narrow.hasPrefix(" … › Set boundaries\n"), "the course and module give way first: \(narrow)")
+        try session.resize(columns: 80, rows: 24)
+        try session.waitFor("Learning to Trust Again › Trust in the Relationships Ahead › Set boundaries")
+        try session.send("?")
+        let help = try session.waitFor("Esc close  q quit")
+        #expect(help.contains("22 of 3"), "it says that it scrolls, and how far: \(help)")
+        try session.send("Space")
+        try session.waitFor("more of the help") { $0 != help }
+        try session.send("q")
+        try expectRestored(session, status: 0)
+    }
+
+    @Test func whileTooSmallKeysThatWouldMoveDoNothing() throws {
+        let session = try TmuxSession(command: TmuxSession.journey + " --lesson set-boundaries")
+        let before = try session.waitFor("Lesson 10 of 14")
+        try session.resize(columns: 20, rows: 6)
+        try session.waitFor("Terminal too small")
+        try session.send("n", "G", "t", "Space")
+        try session.resize(columns: 80, rows: 24)
+        let after = try session.waitFor("Lesson 10 of 14")
+        #expect(after == before, "n, G, t and Space acted while the notice showed")
+        try session.resize(columns: 20, rows: 6)
+        try session.waitFor("Terminal too small")
+        try session.send("q")
+        try expectRestored(session, status: 0)
+    }
 }

@@ -191,7 +191,7 @@ import TestSupport
                 table.append(row)
             }
             let exact = table[a.count][b.count]
-            #expect(Course.editDistance(a, b, limit: limit) == (exact <= limit ? exact : nil), "\(a) \(b) \(limit)")
+            #expect(Suggestions.editDistance(a, b, limit: limit) == (exact <= limit ? exact : nil), "\(a) \(b) \(limit)")
         }
     }
 }

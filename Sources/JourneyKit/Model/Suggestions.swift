@@ -1,18 +1,26 @@
 extension Course {
-    /// Up to three lesson ids close to `id`, for "did you mean" messages: ids that hold it (or that it
-    /// holds), or that are a few edits away; none when nothing is close. Cheap on any course: the query
-    /// is cut to the longest an id can be, and each comparison stops once it is past the edits allowed.
+    /// Up to three lesson ids close to `id`, for "did you mean" messages; none when nothing is close.
     public func lessonIDs(closestTo id: String) -> [String] {
-        let query = String(id.lowercased().prefix(PromptID.maximumLength))
+        Suggestions.closest(to: id, among: lessons.map(\.id))
+    }
+}
+
+/// "Did you mean": the names close to a mistyped one.
+public enum Suggestions {
+    /// Up to `count` of `names` close to `typed`: names that hold it (or that it holds), or that are a
+    /// few edits away (`edits`, else two fifths of its length); none when nothing is close. Cheap on any list: the query is cut to the longest an
+    /// id can be, and each comparison stops once it is past the edits allowed.
+    public static func closest(to typed: String, among names: [String], count: Int = 3, edits: Int? = nil) -> [String] {
+        let query = String(typed.lowercased().prefix(PromptID.maximumLength))
         let scalars = Array(query.unicodeScalars)
-        let allowed = max(2, scalars.count * 2 / 5)
-        return lessons.map(\.id)
+        let allowed = edits ?? max(2, scalars.count * 2 / 5)
+        return names
             .compactMap { candidate -> (String, Int)? in
                 if query.count >= 3 && (candidate.contains(query) || query.contains(candidate)) { return (candidate, 0) }
-                return Self.editDistance(scalars, Array(candidate.unicodeScalars), limit: allowed).map { (candidate, $0) }
+                return editDistance(scalars, Array(candidate.unicodeScalars), limit: allowed).map { (candidate, $0) }
             }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-            .prefix(3)
+            .prefix(count)
             .map(\.0)
     }
 

@@ -143,7 +143,7 @@ struct EditorScreen: Screen {
         switch Self.keys.action(for: key) {
         case .save: return save()
         case .close: return close(&context)
-        case .help: return .open(HelpScreen(sections: Self.keys.help + context.sharedHelp(typing: true)))
+        case .help: return .open(HelpScreen(sections: Self.keys.help + context.sharedHelp(typing: true), overTyping: true))
         case .newLine: return edit(context) { $0.insert("\n") }
         case .move(let motion):
             let parts = parts(context.body, context.glyphs.ellipsis)

@@ -11,11 +11,14 @@ struct HelpScreen: Screen {
     ])
 
     let sections: [HelpSection]
+    /// Opened from text being written, where `q` is text: the way out offered is Esc alone.
+    var overTyping = false
     var top = 0
 
     func title(_ context: Context) -> [String] { ["Keys"] }
     var help: [HelpSection] { Self.keys.help }
-    func hints(_ context: Context) -> [String] { context.sharedHints([.close]) }
+    /// How to leave, on the first screen at any size (the status says how much there is to scroll).
+    func hints(_ context: Context) -> [String] { context.sharedHints(overTyping ? [.close] : [.close, .quit]) }
 
     func status(_ context: Context) -> String {
         let count = rows(width: context.layoutWidth).count
