@@ -20,6 +20,24 @@ import TestSupport
         #expect(failure == nil, "\(failure ?? "")")
     }
 
+    /// Tables sized from their content: no word cut while it could fit, a record per row when not.
+    @Test(arguments: [72, 40])
+    func tablesMatchGolden(_ width: Int) throws {
+        let lesson = try #require(CourseLoader.load(path: Self.here.appending(path: "Fixtures/tables.md").path).course?.lessons.first)
+        let lines = Layout(width: width).lines(for: lesson)
+        let failure = Golden.check(Self.describe(lines), named: "tables-\(width).txt", in: Self.here.appending(path: "Goldens"))
+        #expect(failure == nil, "\(failure ?? "")")
+        let words = Set(lesson.blocks.flatMap { block -> [String] in
+            guard case .table(let table) = block else { return [] }
+            return (table.header + table.rows.flatMap { $0 }).flatMap { $0.plainText.split(separator: " ").map(String.init) }
+        })
+        let shown = Set(lines.flatMap { line in
+            line.text.split(whereSeparator: { " │".contains($0) }).map { String($0.hasSuffix(":") ? $0.dropLast() : $0) }
+        })
+        let cut = words.filter { $0.count <= width - 4 && !shown.contains($0) }
+        #expect(cut.isEmpty, "words cut although they fit: \(cut.sorted())")
+    }
+
     @Test(arguments: [80, 40, 20])
     func noLineIsWiderThanTheWidthOrHoldsAControlCharacter(_ width: Int) throws {
         for glyphs in [Glyphs.unicode, .ascii] {

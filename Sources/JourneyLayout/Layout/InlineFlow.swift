@@ -121,6 +121,27 @@ enum InlineFlow {
         return lines
     }
 
+    /// The width of the widest word (what `wrap` never breaks when the width allows it).
+    static func longestWord(_ spans: [Span]) -> Int {
+        var longest = 0
+        var word = 0
+        for span in spans {
+            if span == lineBreak {
+                word = 0
+                continue
+            }
+            let pieces = span.text.utf8.split(omittingEmptySubsequences: false) {
+                $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n")
+            }
+            for (index, piece) in pieces.enumerated() {
+                if index > 0 { word = 0 }
+                word += DisplayWidth.of(Substring(piece))
+                longest = max(longest, word)
+            }
+        }
+        return longest
+    }
+
     /// Breaks text into pieces of at most `width` columns, between characters.
     static func hardWrap(_ text: String, width: Int) -> [String] {
         let width = max(2, width)

@@ -1,23 +1,22 @@
 import JourneyKit
 
-/// Lays a table out as a grid fitted to the width, wrapping cells; when even narrow columns cannot fit,
-/// each row becomes a record of `Header: value` lines instead.
+/// Lays a table out as a grid fitted to the width, sizing columns from their content and wrapping cells
+/// between words; when even each column's longest word cannot fit, each row becomes a record of
+/// `Header: value` lines instead, so no word is ever cut.
 struct TableLayout {
     let glyphs: Glyphs
-    static let minimumColumnWidth = 4
 
     func lines(_ table: Table, width: Int) -> [[Span]] {
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return [] }
         let header = cells(table.header, columns: columns, role: .tableHeader)
         let rows = table.rows.map { cells($0, columns: columns, role: []) }
-        let overhead = 3 * columns + 1
-        let available = width - overhead
-        guard available >= columns * Self.minimumColumnWidth else { return records(header: header, rows: rows, width: width) }
-        let natural = (0..<columns).map { column in
-            ([header] + rows).map { $0[column].width }.max() ?? 0
-        }
-        let widths = Self.fit(natural.map { max($0, 1) }, into: available)
+        let available = width - (3 * columns + 1)
+        let cellsByColumn = (0..<columns).map { column in ([header] + rows).map { $0[column] } }
+        let minimum = cellsByColumn.map { max(1, $0.map(InlineFlow.longestWord).max() ?? 0) }
+        guard minimum.reduce(0, +) <= available else { return records(header: header, rows: rows, width: width) }
+        let natural = cellsByColumn.map { max(1, $0.map(\.width).max() ?? 0) }
+        let widths = Self.fit(natural: natural, minimum: minimum, into: available)
         let alignments = (0..<columns).map { $0 < table.alignments.count ? table.alignments[$0] : .leading }
 
         let wrappedHeader = header.enumerated().map { InlineFlow.wrap($1, width: widths[$0]) }
@@ -35,30 +34,22 @@ struct TableLayout {
         return result
     }
 
-    /// Column widths summing to at most `available`: narrow columns keep their natural width and the
-    /// wide ones share what is left.
-    static func fit(_ natural: [Int], into available: Int) -> [Int] {
+    /// Column widths summing to at most `available`, as browsers size tables: every column its natural
+    /// width when they all fit, else its longest word plus a share of the room left in proportion to how
+    /// much wider it would like to be.
+    static func fit(natural: [Int], minimum: [Int], into available: Int) -> [Int] {
         guard natural.reduce(0, +) > available else { return natural }
-        var widths = natural
-        var open = Set(natural.indices)
-        var remaining = available
-        while true {
-            let share = remaining / max(1, open.count)
-            let settled = open.filter { natural[$0] <= share }
-            if settled.isEmpty {
-                var extra = remaining - share * open.count
-                for column in open.sorted() {
-                    widths[column] = share + (extra > 0 ? 1 : 0)
-                    extra -= 1
-                }
-                return widths
-            }
-            for column in settled {
-                widths[column] = natural[column]
-                remaining -= natural[column]
-                open.remove(column)
-            }
+        let room = available - minimum.reduce(0, +)
+        let wanted = zip(natural, minimum).map { $0 - $1 }
+        let totalWanted = max(1, wanted.reduce(0, +))
+        var widths = zip(minimum, wanted).map { $0 + $1 * room / totalWanted }
+        // What rounding down left over goes to the columns still short of their natural width, in order.
+        var left = available - widths.reduce(0, +)
+        for column in widths.indices where left > 0 && widths[column] < natural[column] {
+            widths[column] += 1
+            left -= 1
         }
+        return widths
     }
 
     private func cells(_ row: [[Inline]], columns: Int, role: Role) -> [[Span]] {
