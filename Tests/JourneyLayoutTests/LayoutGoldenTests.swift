@@ -20,12 +20,13 @@ import TestSupport
         #expect(failure == nil, "\(failure ?? "")")
     }
 
-    /// Tables sized from their content: no word cut while it could fit, a record per row when not.
+    /// Tables sized from their content (no word cut while it could fit, a record per row when not) and
+    /// links numbered with their targets listed after the block.
     @Test(arguments: [72, 40])
-    func tablesMatchGolden(_ width: Int) throws {
-        let lesson = try #require(CourseLoader.load(path: Self.here.appending(path: "Fixtures/tables.md").path).course?.lessons.first)
+    func realDocumentsMatchGolden(_ width: Int) throws {
+        let lesson = try #require(CourseLoader.load(path: Self.here.appending(path: "Fixtures/real-documents.md").path).course?.lessons.first)
         let lines = Layout(width: width).lines(for: lesson)
-        let failure = Golden.check(Self.describe(lines), named: "tables-\(width).txt", in: Self.here.appending(path: "Goldens"))
+        let failure = Golden.check(Self.describe(lines), named: "real-documents-\(width).txt", in: Self.here.appending(path: "Goldens"))
         #expect(failure == nil, "\(failure ?? "")")
         let words = Set(lesson.blocks.flatMap { block -> [String] in
             guard case .table(let table) = block else { return [] }

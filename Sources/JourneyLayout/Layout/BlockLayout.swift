@@ -4,6 +4,8 @@ import JourneyKit
 struct BlockLayout {
     let glyphs: Glyphs
     let notes: LearnerNotes
+    /// The lesson's link targets, numbered as they are met.
+    let references = LinkReferences()
     /// What a reflection prompt's frame is labelled: a learner reflects, a group discusses.
     var promptLabel = "Reflect"
     /// Narrower than this, nested content drops its indentation rather than become unreadable.
@@ -23,11 +25,11 @@ struct BlockLayout {
     func lines(_ block: Block, width: Int) -> [StyledLine] {
         switch block {
         case .heading(_, let content):
-            let lines = InlineFlow.wrap(InlineFlow.spans(content, role: .heading), width: width)
+            let lines = InlineFlow.wrap(InlineFlow.spans(content, role: .heading, references: references), width: width)
             let underline = glyphs.repeated(glyphs.dottedHorizontal, lines.map(\.width).max() ?? 0)
             return (lines + [[Span(underline, [.heading, .rule])]]).styled
         case .paragraph(let content):
-            return InlineFlow.wrap(InlineFlow.spans(content), width: width).styled
+            return InlineFlow.wrap(InlineFlow.spans(content, references: references), width: width).styled
         case .list(let list):
             return list.isChecklist ? framed(label: "Checklist", role: .checklist, width: width) {
                 self.listLines(list, width: $0).map { $0.adding(.checklist) }
@@ -48,7 +50,7 @@ struct BlockLayout {
             return framed(label: promptLabel, role: .prompt, width: width, target: .prompt(prompt.id)) { innerWidth in
                 var result = lines(prompt.body, width: innerWidth)
                 if let hint = prompt.hint {
-                    result += InlineFlow.wrap([Span("Hint: ", [.hint, .label])] + InlineFlow.spans(hint, role: .hint),
+                    result += InlineFlow.wrap([Span("Hint: ", [.hint, .label])] + InlineFlow.spans(hint, role: .hint, references: references),
                                               width: innerWidth).styled
                 }
                 return result + learnerLines(prompt.id, width: innerWidth)
@@ -58,7 +60,7 @@ struct BlockLayout {
         case .html(let html):
             return verbatim(html, role: .html, width: width)
         case .table(let table):
-            return TableLayout(glyphs: glyphs).lines(table, width: width).styled
+            return TableLayout(glyphs: glyphs, references: references).lines(table, width: width).styled
         case .rule:
             return [StyledLine([Span(glyphs.repeated(glyphs.horizontal, width), .rule)])]
         }

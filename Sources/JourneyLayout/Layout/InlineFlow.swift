@@ -5,8 +5,9 @@ enum InlineFlow {
     /// A hard line break inside a run list.
     private static let lineBreak = Span("\n", [])
 
-    /// Flattens inline content into spans: links show their target, images their alt text and target.
-    static func spans(_ inlines: [Inline], role base: Role = []) -> [Span] {
+    /// Flattens inline content into spans: links and images carry the number of their target in
+    /// `references` (`[1]` before the link's text), images show their alt text.
+    static func spans(_ inlines: [Inline], role base: Role = [], references: LinkReferences) -> [Span] {
         var result: [Span] = []
         var stack: [(inlines: ArraySlice<Inline>, role: Role, suffix: Span?)] = [(inlines[...], base, nil)]
         while var top = stack.popLast() {
@@ -26,15 +27,16 @@ enum InlineFlow {
             case .strong(let children): stack.append((children[...], role.union(.strong), nil))
             case .strikethrough(let children): stack.append((children[...], role.union(.strikethrough), nil))
             case .link(let target, let children):
-                let shown = children.plainText
-                let showsTarget = !target.isEmpty && target != shown && target != "mailto:" + shown
-                    && target != "http://" + shown && target != "https://" + shown
-                let suffix = showsTarget ? Span(" (\(VisibleText.make(target)))", role.union(.linkTarget)) : nil
-                stack.append((children[...], role.union(.link), suffix))
+                if let number = references.number(for: target, shown: children.plainText) {
+                    result.append(Span("[\(number)]", role.union(.linkTarget)))
+                }
+                stack.append((children[...], role.union(.link), nil))
             case .image(let target, let alt):
+                if let number = references.number(for: target, shown: "") {
+                    result.append(Span("[\(number)]", role.union(.linkTarget)))
+                }
                 let label = alt.plainText.isEmpty ? "[image]" : "[image: \(VisibleText.make(alt.plainText))]"
                 result.append(Span(label, role.union(.image)))
-                if !target.isEmpty { result.append(Span(" (\(VisibleText.make(target)))", role.union(.linkTarget))) }
             }
         }
         return result

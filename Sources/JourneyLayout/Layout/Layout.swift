@@ -32,14 +32,17 @@ public struct Layout: Sendable {
         return [rule] + title + [rule] + lines(for: lesson.blocks, firstAnchor: 1, promptLabel: "Discuss")
     }
 
-    /// Blocks separated by blank lines (one before each), anchored from `firstAnchor` on.
+    /// Blocks separated by blank lines (one before each), anchored from `firstAnchor` on; after a block
+    /// with links, the targets they lead to, numbered.
     public func lines(for blocks: [Block], notes: LearnerNotes = .none, firstAnchor: Int = 0,
                       promptLabel: String = "Reflect") -> [StyledLine] {
         var result: [StyledLine] = []
         let layout = BlockLayout(glyphs: glyphs, notes: notes, promptLabel: promptLabel)
         for (index, block) in blocks.enumerated() {
             result.append(StyledLine([], anchor: firstAnchor + index - 1))
-            result += layout.lines(block, width: width).map { line in
+            // The block, then where its links lead.
+            let lines = layout.lines(block, width: width) + layout.references.newLines(width: width).styled
+            result += lines.map { line in
                 var line = line
                 line.anchor = firstAnchor + index
                 return line

@@ -5,6 +5,7 @@ import JourneyKit
 /// `Header: value` lines instead, so no word is ever cut.
 struct TableLayout {
     let glyphs: Glyphs
+    let references: LinkReferences
 
     func lines(_ table: Table, width: Int) -> [[Span]] {
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
@@ -53,7 +54,7 @@ struct TableLayout {
     }
 
     private func cells(_ row: [[Inline]], columns: Int, role: Role) -> [[Span]] {
-        (0..<columns).map { $0 < row.count ? InlineFlow.spans(row[$0], role: role) : [] }
+        (0..<columns).map { $0 < row.count ? InlineFlow.spans(row[$0], role: role, references: references) : [] }
     }
 
     private func grid(_ row: [[[Span]]], widths: [Int], alignments: [Table.Alignment]) -> [[Span]] {
