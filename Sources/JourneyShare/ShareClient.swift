@@ -16,21 +16,26 @@ public final class ShareClient: Sendable {
     static let interval = 10
 
     private let address: ShareAddress
+    /// The course this follower has: a presentation of another is said once, then not followed (the
+    /// connection is closed, so the presenter counts only those who follow).
+    private let course: String
     private let deliver: @Sendable (PresenterNews) -> Void
     private let stopped = Atomic<Bool>(false)
 
     /// Follows the presentation at `address` until `stop`.
     @discardableResult
-    public static func start(address: ShareAddress, deliver: @escaping @Sendable (PresenterNews) -> Void) -> ShareClient {
-        let client = ShareClient(address: address, deliver: deliver)
+    public static func start(address: ShareAddress, course: String,
+                             deliver: @escaping @Sendable (PresenterNews) -> Void) -> ShareClient {
+        let client = ShareClient(address: address, course: course, deliver: deliver)
         let thread = Thread { client.follow() }
         thread.name = "following"
         thread.start()
         return client
     }
 
-    private init(address: ShareAddress, deliver: @escaping @Sendable (PresenterNews) -> Void) {
+    private init(address: ShareAddress, course: String, deliver: @escaping @Sendable (PresenterNews) -> Void) {
         self.address = address
+        self.course = course
         self.deliver = deliver
     }
 
@@ -75,7 +80,7 @@ public final class ShareClient: Sendable {
     }
 
     /// Passes on what arrives until the presenter hangs up (or the client stops); true when they refused
-    /// this follower.
+    /// this follower, or present another course.
     private func receive(_ fd: Int32, tell: (PresenterNews) -> Void) -> Bool {
         var lines = LineBuffer()
         var buffer = [UInt8](repeating: 0, count: 16384)
@@ -102,6 +107,9 @@ public final class ShareClient: Sendable {
             // A malformed line is skipped; of the positions that came together only the newest matters.
             for line in lines.lines(buffer[..<count]) {
                 switch ShareWire.news(line) {
+                case .position(let position) where position.course != course:
+                    tell(.position(position))
+                    return true
                 case .position(let position): newest = position
                 case .refused(let reason):
                     tell(.refused(reason))

@@ -100,7 +100,7 @@ import TestSupport
         try #require(listener >= 0)
         defer { close(listener) }
         let heard = Heard()
-        let client = ShareClient.start(address: address) { heard.append($0) }
+        let client = ShareClient.start(address: address, course: "c") { heard.append($0) }
         defer { client.stop() }
         var fd: Int32 = -1
         let deadline = Date().addingTimeInterval(10)
@@ -126,7 +126,7 @@ import TestSupport
         defer { close(listener) }
         chown(address.folder, 65534, 65534)
         let heard = Heard()
-        let client = ShareClient.start(address: address) { heard.append($0) }
+        let client = ShareClient.start(address: address, course: "c") { heard.append($0) }
         defer { client.stop() }
         try #require(heard.wait { !$0.isEmpty })
         guard case .refused(let reason) = heard.news.first else {

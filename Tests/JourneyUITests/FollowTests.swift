@@ -159,3 +159,49 @@ import TestSupport
         }
     }
 }
+
+/// What a facilitator trying it found: stale words after the presenter moved on, a draft's message, the
+/// contents and help of present mode.
+@Suite struct FacilitatorTrialTests {
+    @Test func thePresenterMovingToAnotherLessonPutsAwayWhatWasSaidBefore() {
+        var driver = Driver()
+        driver.player.follow(Following(presenter: "alice"))
+        let course = PlayerTests.course
+        func position(_ lesson: String) -> Message {
+            .presenter(.position(SharedPosition(course: course.id, courseTitle: "", lesson: lesson, lessonTitle: lesson,
+                                                block: 0, fraction: 0)))
+        }
+        driver.send(position("arriving"))
+        driver.send(position("a-lesson-added-later"))
+        #expect(driver.screen is NoticeScreen)
+        driver.send(position("settling-in"))
+        #expect(driver.screen is ReadingScreen, "the notice about the missing lesson is put away")
+        driver.send(.notice("Your answer is saved."))
+        driver.send(position("boundaries-again"))
+        #expect(!driver.text.contains("Your answer is saved."))
+    }
+
+    @Test func aDraftLeftInAnotherLessonSaysWhereItWaits() {
+        var driver = Driver()
+        driver.player.follow(Following(presenter: "alice"))
+        driver.press(.character("r"))
+        driver.type("half a thought")
+        driver.send(.presenter(.position(SharedPosition(course: PlayerTests.course.id, courseTitle: "", lesson: "settling-in",
+                                                        lessonTitle: "", block: 0, fraction: 0))))
+        driver.press(.escape)
+        #expect(driver.text.contains("Your draft is kept under its prompt in “Arriving”."), "\(driver.text)")
+    }
+
+    @Test func presentingTheContentsNumberLessonsAndShowNoProgress() {
+        var driver = Driver()
+        driver.player = Player(course: PlayerTests.course, learner: LearnerRecord(read: ["arriving"]), columns: 80, rows: 24,
+                               presenting: true)
+        driver.press(.character("t"))
+        #expect(driver.text.contains("1 Arriving") && driver.text.contains("3 Boundaries again"), "\(driver.text)")
+        #expect(!driver.text.contains("read") && !driver.text.contains("answered"))
+        driver.press(.escape, .character("?"))
+        #expect(driver.text.contains("quit\n") || driver.text.contains("quit "), "present mode keeps no place to promise")
+        #expect(!driver.text.contains("your place and answers are kept"))
+        #expect(!driver.text.contains("the next screenful; at the end of a lesson, the ne\n"), "long key lists do not cut what they do")
+    }
+}

@@ -33,6 +33,8 @@ import TestSupport
             if (driver.lesson, driver.reader.top) == before { break }
         }
         #expect(driver.lesson == PlayerTests.course.lessons.last?.id)
+        #expect(driver.text.contains("end of the course"), "the end is said, not silent")
+        driver.press(.escape)
         #expect(seen > PlayerTests.course.lessons.count, "some lessons take more than one screenful")
         #expect(driver.effects.isEmpty, "present mode asks nothing of a store: \(driver.effects)")
         #expect(driver.text.contains("Discuss"))
@@ -100,8 +102,17 @@ import TestSupport
         #expect(!driver.text.contains("Time is up"))
         driver.press(.character("5"), .character("T"))
         #expect(driver.text.contains("Timer 5:00"), "digits before T are minutes")
+        driver.press(.character("3"), .character("T"))
+        #expect(driver.text.contains("Timer 3:00"), "minutes typed while one runs start a new one")
         driver.press(.character("T"))
-        #expect(!driver.text.contains("Timer"), "T again stops it")
+        #expect(!driver.text.contains("Timer"), "T alone stops it")
+        driver.press(.character("9"), .character("9"), .character("9"), .character("T"))
+        #expect(driver.text.contains("1 to 180 minutes"))
+        driver.press(.character("z"))
+        #expect(driver.text.contains("Timer 180:00"))
+        let lines = driver.text.split(separator: "\n")
+        #expect(lines.last?.contains("Timer") == true && lines.dropLast().allSatisfy { !$0.contains("Timer") },
+                "the countdown is in the footer, never over the lesson")
     }
 
     /// Screenfuls never start with a blank line, never end on a heading, and together show every line.

@@ -113,7 +113,7 @@ public struct Player: Sendable {
                 ?? (message == .runSearch ? screens.lastIndex { $0 is SearchScreen } : nil) ?? top
             effects = apply(screens[index].receive(message, &context), from: index)
         }
-        if let notice = context.notice, !screen.takesText { effects += tell(notice) }
+        if let notice = context.notice, !screen.takesText, !context.isTooSmall { effects += tell(notice) }
         return effects + progressEffects(since: before)
     }
 
@@ -165,13 +165,14 @@ public struct Player: Sendable {
     }
 
     /// What came from the presenter: where they are, or why they cannot be followed. Following again
-    /// puts away what was said about not following (the footer then says whom the player is with).
+    /// puts away what was said about not following (the footer then says whom the player is with), and
+    /// being taken to another lesson puts away what was said before.
     private mutating func hear(_ news: PresenterNews) -> [Effect] {
-        let (wasLive, lastTold) = (context.following?.link == .live, context.following?.told)
+        let (wasLive, lastTold, lesson) = (context.following?.link == .live, context.following?.told, context.reader.lesson)
         let text = context.hear(news)
-        if !wasLive, context.following?.link == .live {
+        if !wasLive && context.following?.link == .live || context.reader.lesson != lesson {
             screens.removeAll { ($0 as? NoticeScreen)?.fromPresenter == true }
-            if context.notice == lastTold { context.notice = nil }
+            if context.notice == lastTold || context.reader.lesson != lesson { context.notice = nil }
         }
         guard let text, !screen.takesText else { return [] }
         return tell(text, fromPresenter: true)
@@ -253,7 +254,9 @@ extension Context {
                 if !offered(binding.action) { return nil }
                 if typing && !Player.whileTyping.contains(binding.action) { return nil }
                 let keys = binding.keys.filter { key in !typing || key.isControl }
-                return HelpSection.Row(keys: keys.map(\.label).joined(separator: " "), summary: binding.summary)
+                // Presenting keeps nothing, so quitting keeps no place either.
+                let summary = binding.action == .quit && isPresenting ? "quit" : binding.summary
+                return HelpSection.Row(keys: keys.map(\.label).joined(separator: " "), summary: summary)
             })
         }
     }

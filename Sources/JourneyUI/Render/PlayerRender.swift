@@ -99,7 +99,7 @@ extension Player {
         mutating func fit(into columns: Int) {
             while width > columns && barWidth > 6 { barWidth -= 1 }
             while width > columns && hints.count > 2 { hints.removeLast() }
-            if width > columns {
+            if width > columns, !module.isEmpty {
                 module = ""
                 percent += " read"
             }

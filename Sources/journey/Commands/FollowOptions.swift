@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JourneyKit
 import JourneyShare
 import JourneyTerminal
 import JourneyUI
@@ -16,12 +17,11 @@ struct FollowOptions: ParsableArguments {
 
     /// Starts following the presenter's shared presentation in the background; returns the player's
     /// side of it.
-    func startFollowing(inbox: Inbox) -> Following {
+    func startFollowing(_ course: Course, inbox: Inbox) -> Following {
         var presenter = SystemUser.current
         if let from, let found = SystemUser.named(from) { presenter = found }
-        ShareClient.start(address: ShareAddress(presenter: presenter, environment: ProcessInfo.processInfo.environment)) {
-            inbox.post(.presenter($0))
-        }
+        let address = ShareAddress(presenter: presenter, environment: ProcessInfo.processInfo.environment)
+        ShareClient.start(address: address, course: course.id) { inbox.post(.presenter($0)) }
         let hint = from == nil
             ? "Waiting for your own `journey present --share`; to follow someone else: --from THEIR-USER-NAME." : nil
         return Following(presenter: presenter.name, whileWaiting: hint)

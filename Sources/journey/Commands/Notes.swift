@@ -16,12 +16,15 @@ struct Notes: ParsableCommand {
 
     @OptionGroup var course: CourseArgument
     @OptionGroup var following: FollowOptions
+    @Flag(help: "Read the course again whenever its files change, as `journey present --watch` does.")
+    var watch = false
 
     func run() throws {
         let course = try Output.loadReportingProblems(course)
         try FullScreen.requireTerminal(for: "the notes")
         let inbox = Inbox()
-        let following = following.startFollowing(inbox: inbox)
+        if watch { try FullScreen.watch(self.course, inbox: inbox) }
+        let following = following.startFollowing(course, inbox: inbox)
         try FullScreen.run(inbox: inbox, performer: NoStore()) { columns, rows, glyphs in
             Player.notes(course: course, following: following, columns: columns, rows: rows, glyphs: glyphs)
         }

@@ -40,7 +40,7 @@ struct Open: ParsableCommand {
         let record = try DataOptions.attempt { try store.record(course: course.id) }
         let inbox = Inbox()
         if watch { try FullScreen.watch(argument, inbox: inbox) }
-        let following = following?.startFollowing(inbox: inbox)
+        let following = following?.startFollowing(course, inbox: inbox)
         let performer = StoreEffects(store: store, course: course.id, inbox: inbox)
         performer.verifyInBackground()
         try FullScreen.run(inbox: inbox, performer: performer) { columns, rows, glyphs in

@@ -37,9 +37,11 @@ struct ContentsScreen: Screen {
     }
 
     /// Modules as headings with their progress; lessons with a mark when read, the current one marked.
+    /// Presenting, there is no learner's progress to show: lessons carry the numbers digits go to.
     private func rows(_ context: Context) -> [ListRow] {
         let glyphs = context.glyphs
         let progress = CourseProgress(context.learner)
+        let presenting = context.isPresenting
         var rows: [ListRow] = []
         var index = 0
         for (number, module) in context.course.modules.enumerated() {
@@ -48,13 +50,15 @@ struct ContentsScreen: Screen {
             var summary = "\(read.done)/\(read.total) read"
             if answered.total > 0 { summary += "\(glyphs.separator)\(answered.done)/\(answered.total) answered" }
             rows.append(ListRow(spans: [Span("\(number + 1). \(VisibleText.prose(module.title))", .heading)],
-                                trailing: [Span(summary, .meta)]))
+                                trailing: presenting ? [] : [Span(summary, .meta)]))
             for lesson in module.lessons {
                 let current = index == context.reader.lesson ? glyphs.currentMark : " "
-                let mark = progress.isRead(lesson) ? glyphs.readMark : " "
+                let digits = "\(context.lessons.count)".count
+                let mark = presenting ? String(repeating: " ", count: digits - "\(index + 1)".count) + "\(index + 1)"
+                    : progress.isRead(lesson) ? glyphs.readMark : " "
                 let answered = progress.answered([lesson])
-                let trailing = answered.total == 0 ? [] : [Span("\(answered.done)/\(answered.total) answered", .meta)]
-                rows.append(ListRow(spans: [Span("  \(current) ", .marker), Span(mark + " ", .progress),
+                let trailing = answered.total == 0 || presenting ? [] : [Span("\(answered.done)/\(answered.total) answered", .meta)]
+                rows.append(ListRow(spans: [Span("  \(current) ", .marker), Span(mark + " ", presenting ? .meta : .progress),
                                             Span(VisibleText.prose(lesson.title))],
                                     trailing: trailing, item: index))
                 index += 1

@@ -240,7 +240,8 @@ struct EditorScreen: Screen {
         }
         context.learner.drafts[prompt.id] = LearnerRecord.Draft(text: words, owner: nil)
         context.refreshLesson()
-        context.notice = "Your draft is kept: r goes on with it."
+        context.notice = prompt.lessonID == context.lesson.id ? "Your draft is kept: r goes on with it."
+            : "Your draft is kept under its prompt in “\(prompt.lessonTitle)”."
         return Reaction(.close, effects: [.store(.saveDraft(prompt, text: words, replacing: replacing))])
     }
 

@@ -46,9 +46,13 @@ struct HelpScreen: Screen {
             if !rows.isEmpty { rows.append(ListRow(spans: [])) }
             rows.append(ListRow(spans: [Span(section.title, .heading)]))
             for row in section.rows {
+                let keys = "  \(row.keys)"
+                // Keys too many for their column go on a line of their own, what they do below.
+                let ownLine = DisplayWidth.of(keys) >= keyColumn
+                if ownLine { rows.append(ListRow(spans: [Span(keys, .label)])) }
                 let summary = Layout.wrap([Span(row.summary)], width: width - keyColumn)
                 for (index, line) in summary.enumerated() {
-                    let lead = index == 0 ? "  \(row.keys)".padding(to: keyColumn) : String(repeating: " ", count: keyColumn)
+                    let lead = index == 0 && !ownLine ? keys.padding(to: keyColumn) : String(repeating: " ", count: keyColumn)
                     rows.append(ListRow(spans: [Span(lead, .label)] + line))
                 }
             }

@@ -40,12 +40,14 @@ struct PresentScreen: Screen {
             + context.sharedHints([.quit])
     }
 
-    /// `3 following  2/4`: who follows a shared presentation, and the screenful of the lesson.
+    /// `Timer 1:59  3 following  2/4`: a countdown, who follows a shared presentation, and the
+    /// screenful of the lesson. The countdown is in the footer's corner, never over the lesson.
     func status(_ context: Context) -> String {
         if !number.isEmpty { return "Go to lesson \(number)\(context.glyphs.cursor)" }
         let pages = Pagination(context.reader.lines, height: contentHeight(context))
+        let timer = countdown.map { $0.hasEnded ? "Time is up" : "Timer \($0.remainingText)" }
         let audience = context.audience.map { "\($0) following" }
-        return [audience, pages.count > 1 ? "\(pages.index(of: context.reader.top) + 1)/\(pages.count)" : nil]
+        return [timer, audience, pages.count > 1 ? "\(pages.index(of: context.reader.top) + 1)/\(pages.count)" : nil]
             .compactMap { $0 }.joined(separator: "  ")
     }
 
@@ -69,10 +71,13 @@ struct PresentScreen: Screen {
         case .notes: showsNotes.toggle()
         case .blank: isBlank = true
         case .timer:
-            if countdown.map({ !$0.hasEnded }) == true {
+            // T alone stops a running countdown; minutes typed first always start a new one.
+            if typed.isEmpty, countdown.map({ !$0.hasEnded }) == true {
                 countdown = nil
             } else {
-                countdown = Countdown(minutes: Int(typed).map { min(max($0, 1), 180) } ?? 2, from: context.now)
+                let minutes = Int(typed) ?? 2
+                countdown = Countdown(minutes: min(max(minutes, 1), 180), from: context.now)
+                if !(1...180).contains(minutes) { context.notice = "A countdown is 1 to 180 minutes." }
             }
         case .deleteDigit: number = String(typed.dropLast())
         case .dismiss:
@@ -100,6 +105,8 @@ struct PresentScreen: Screen {
             context.reader.scroll(to: pages.starts[page + 1])
         } else if context.reader.lesson + 1 < context.lessons.count {
             context.go(toLesson: context.reader.lesson + 1)
+        } else {
+            context.notice = "This is the end of the course."
         }
     }
 
@@ -131,8 +138,9 @@ struct PresentScreen: Screen {
         max(1, context.bodyRows - (showsNotes ? notesHeight(context) : 0))
     }
 
+    /// Two rows say there are no notes; notes get two fifths of the body.
     private func notesHeight(_ context: Context) -> Int {
-        max(4, context.bodyRows * 2 / 5)
+        context.lesson.facilitatorNotes.isEmpty ? 2 : max(4, context.bodyRows * 2 / 5)
     }
 
     func render(into frame: inout Frame, area: Area, context: Context) {
@@ -146,7 +154,6 @@ struct PresentScreen: Screen {
             frame.put(line.spans, row: area.row + row, column: area.column, width: area.width)
         }
         if showsNotes { drawNotes(&frame, area: area, context: context) }
-        if let countdown { drawCountdown(countdown, &frame, area: area, context: context) }
     }
 
     private func drawNotes(_ frame: inout Frame, area: Area, context: Context) {
@@ -164,13 +171,6 @@ struct PresentScreen: Screen {
         for (row, line) in lines.enumerated() {
             frame.put(line.spans, row: top + 1 + row, column: area.column, width: area.width)
         }
-    }
-
-    private func drawCountdown(_ countdown: Countdown, _ frame: inout Frame, area: Area, context: Context) {
-        let text = countdown.hasEnded ? " Time is up " : " Timer \(countdown.remainingText) "
-        let role: Role = countdown.hasEnded ? [.bar, .notice] : .bar
-        let width = DisplayWidth.of(text)
-        frame.put([Span(text, role)], row: area.row, column: max(area.column, area.column + area.width - width))
     }
 }
 

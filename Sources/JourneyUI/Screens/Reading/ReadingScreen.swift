@@ -51,7 +51,7 @@ struct ReadingScreen: Screen {
         case nil: context.lesson.prompts.isEmpty ? [] : [.answer]
         }
         // In order of importance: the footer drops hints from the end when space is short.
-        return context.sharedHints([.help, .follow, .support, .quit]) + Self.keys.hints(acting)
+        return context.sharedHints([.help, .support, .follow, .quit]) + Self.keys.hints(acting)
     }
 
     /// `vim`'s ruler: All, Top, Bot, or how far down as a percentage.
