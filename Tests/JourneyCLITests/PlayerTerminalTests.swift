@@ -87,7 +87,7 @@ import TestSupport
         try session.waitFor("Search:")
         try session.type("CLEAR BOUNDARIES")
         try session.send("Enter")
-        try session.waitFor("matching line")
+        try session.waitFor(" match")
         try session.send("Enter")
         try session.waitFor("Lesson 3 of 5")
         try session.send("/")
@@ -110,7 +110,7 @@ import TestSupport
         try session.send("/")
         try session.type("clear boundaries")
         try session.send("Enter")
-        try session.waitFor("matching line")
+        try session.waitFor(" match")
         try session.send("Enter")
         try session.waitFor("Lesson 3 of 5")
         try session.send("j", "j")
@@ -308,6 +308,28 @@ import TestSupport
         #expect(after == before, "n, G, t and Space acted while the notice showed")
         try session.resize(columns: 20, rows: 6)
         try session.waitFor("Terminal too small")
+        try session.send("q")
+        try expectRestored(session, status: 0)
+    }
+
+    @Test func aPhraseWrappedOnTheScreenIsFoundTheSameAtTwoWidths() throws {
+        let session = try TmuxSession(command: TmuxSession.journey)
+        try session.waitFor("Lesson ")
+        var counts: [String] = []
+        for (columns, rows) in [(80, 24), (120, 30)] {
+            try session.resize(columns: columns, rows: rows)
+            try session.send("/")
+            try session.waitFor("Search:")
+            try session.send("C-u")
+            try session.type("can grow again")
+            try session.send("Enter")
+            let screen = try session.waitFor(" match")
+            counts += screen.split(separator: "\n").filter { $0.contains(" match") }.map { $0.trimmingCharacters(in: .whitespaces) }
+            try session.send("Enter")
+            let lesson = try session.waitFor("the lesson with the phrase") { !$0.contains("Search:") }
+            #expect(lesson.contains("can grow"), "the phrase is on screen after the jump: \(lesson)")
+        }
+        #expect(counts.count == 2 && counts[0] == counts[1], "\(counts)")
         try session.send("q")
         try expectRestored(session, status: 0)
     }

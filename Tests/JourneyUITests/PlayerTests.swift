@@ -1,3 +1,4 @@
+import BundledCourse
 import Foundation
 import JourneyKit
 import JourneyLayout
@@ -162,7 +163,11 @@ struct Driver {
         driver.press(.enter)
         #expect(driver.screen is ReadingScreen, "an empty search closes")
         driver.press(.character("/"), .character("z"), .character("z"), .enter)
-        #expect(try #require(driver.screen as? SearchScreen).results == [])
+        let nothing = try #require(driver.screen as? SearchScreen)
+        #expect(nothing.results == nil && nothing.foundNothing, "no matches leaves the query open")
+        #expect(driver.text.contains("No matches. Change the words"))
+        driver.press(.backspace, .character("x"))
+        #expect(try #require(driver.screen as? SearchScreen).query == "zx")
     }
 
     @Test func enterShowsSearchingBeforeTheResults() throws {
@@ -220,13 +225,13 @@ struct Driver {
         driver.press(.enter)
         let search = try #require(driver.screen as? SearchScreen)
         #expect(search.results?.count == SearchEngine.maximumResults)
-        #expect(driver.text.contains("The first 1000 matching lines; more words narrow the search"))
+        #expect(driver.text.contains("The first 1000 matches; more words narrow the search"))
 
         var exact = Driver(course: Self.course(lessons: 1, lines: SearchEngine.maximumResults))
         exact.press(.character("/"))
         exact.type("trust")
         exact.press(.enter)
-        #expect(exact.text.contains("1000 matching lines"))
+        #expect(exact.text.contains("1000 matches"))
         #expect(!exact.text.contains("The first"), "exactly as many as are shown is not cut")
     }
 
@@ -241,6 +246,43 @@ struct Driver {
         driver.press(.escape)
         let search = try #require(driver.screen as? SearchScreen)
         #expect(search.results?.count == 100)
+    }
+
+    @Test func aPhraseIsFoundAcrossLineBreaksAndTheResultsDoNotDependOnTheWidth() throws {
+        let course = try #require(CourseLoader.load(folder: EmbeddedCourseFolder(displayPath: BundledCourse.displayPath,
+                                                                                 files: BundledCourse.files)).course)
+        var counts: [Int] = []
+        for columns in [40, 80, 120] {
+            var driver = Driver(columns: columns, rows: 24, course: course)
+            driver.press(.character("/"))
+            driver.type("can grow again")
+            driver.press(.enter)
+            counts.append(try #require((driver.screen as? SearchScreen)?.results).count)
+        }
+        #expect(counts[0] > 0 && Set(counts).count == 1, "\(counts)")
+    }
+
+    @Test func aSecondSearchUsesTheTextGatheredByTheFirst() throws {
+        var driver = Driver(course: Self.longCourse)
+        driver.press(.character("/"))
+        driver.type("lesson 12,")
+        driver.press(.enter)
+        #expect(driver.context.searchIndex.isComplete(Self.longCourse.lessons.count))
+        driver.press(.escape, .character("/"), .control("u"))
+        driver.type("lesson 13,")
+        #expect(driver.player.update(.key(.enter)) == [.then(.runSearch)])
+        #expect(driver.player.update(.runSearch).isEmpty, "no slices: the text is there already")
+        #expect(try #require(driver.screen as? SearchScreen).results?.count == 100)
+    }
+
+    @Test func aResultShowsTheWordsAroundTheMatchAndSaysWhereItIsCut() throws {
+        var driver = Driver(columns: 40, rows: 12, course: Self.longCourse)
+        driver.press(.character("/"))
+        driver.type("about")
+        driver.press(.enter)
+        let lines = driver.text.split(separator: "\n").filter { $0.contains("about") && !$0.contains("Search:") }
+        #expect(!lines.isEmpty)
+        #expect(lines.allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasSuffix("trust.") || $0.contains("…") }, "\(lines)")
     }
 
     @Test func aResultFoundAtOneWidthOpensItsLineAtAnother() throws {

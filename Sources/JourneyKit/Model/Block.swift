@@ -13,6 +13,22 @@ public indirect enum Block: Equatable, Sendable {
     case rule
 }
 
+extension Block {
+    /// The words a reader sees in the block, in reading order, breaks and cells as spaces (for search).
+    public var plainText: String {
+        switch self {
+        case .heading(_, let content), .paragraph(let content): content.plainText
+        case .list(let list): list.items.flatMap(\.blocks).map(\.plainText).joined(separator: " ")
+        case .quote(let blocks): blocks.map(\.plainText).joined(separator: " ")
+        case .callout(let callout): callout.blocks.map(\.plainText).joined(separator: " ")
+        case .prompt(let prompt): (prompt.body.map(\.plainText) + [prompt.hint?.plainText ?? ""]).joined(separator: " ")
+        case .code(_, let text), .html(let text): text
+        case .table(let table): (table.header + table.rows.flatMap { $0 }).map(\.plainText).joined(separator: " ")
+        case .rule: ""
+        }
+    }
+}
+
 /// A bulleted or numbered list; a list with task items is a checklist.
 public struct List: Equatable, Sendable {
     public var ordered: Bool

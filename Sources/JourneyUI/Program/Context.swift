@@ -34,6 +34,8 @@ public struct Context: Sendable {
     public internal(set) var reader: Reader
     /// The last search, where `/` starts again.
     public internal(set) var lastQuery = ""
+    /// The course's text for search, gathered by the first search and kept until the course changes.
+    var searchIndex = SearchIndex()
     /// Underlined in the lesson after jumping to a search result.
     public internal(set) var highlight: String?
     /// A line for the footer until the next key.
@@ -114,6 +116,7 @@ public struct Context: Sendable {
         let (id, index, place) = (lesson.id, reader.lesson, reader.place)
         course = new
         lessons = new.lessons
+        searchIndex = SearchIndex()
         moduleIndex = Self.moduleIndex(of: new)
         courseProblems = problems
         let same = lessons.firstIndex { $0.id == id }

@@ -124,7 +124,10 @@ struct ReadingScreen: Screen {
             guard reader.lines.indices.contains(index) else { break }
             let line = reader.lines[index]
             var spans = line.spans
-            if let highlight = context.highlight { spans = SearchEngine.highlighting(highlight, in: spans) }
+            if let highlight = context.highlight {
+                let neighbour = { (line: Int) in reader.lines.indices.contains(line) ? reader.lines[line].text : "" }
+                spans = SearchEngine.highlighting(highlight, in: spans, before: neighbour(index - 1), after: neighbour(index + 1))
+            }
             if let selection = reader.selection, line.target == selection {
                 spans = spans.map { $0.role.isDisjoint(with: [.border, .marker, .label]) ? $0 : Span($0.text, $0.role.union(.selection)) }
             }

@@ -9,7 +9,8 @@ struct SearchScreen: Screen {
     /// While typing, every printable key is text; these are the others.
     static let typingKeys = KeyMap<TypingAction>([
         .init("Typing a search (every other key is text)", [
-            .init([.enter], .search, "search (case does not matter)", hint: "search"),
+            .init([.enter], .search, "search for the words as a phrase, across line breaks; case does not matter",
+                  hint: "search"),
             .init([.backspace], .deleteBackward, "delete a character"),
             .init([.control("u")], .clear, "clear the query"),
             .init([.escape], .close, "close the search", hint: "close"),
@@ -26,11 +27,13 @@ struct SearchScreen: Screen {
     var query: String
     /// Nil while the query is being typed or searched for.
     var results: [SearchResult]?
-    /// More lines matched than `results` holds.
+    /// More matched than `results` holds.
     var isCut = false
     var selected = 0
     /// Enter was pressed and the results are being found; typing stops the search.
     var running: SearchEngine.Progress?
+    /// The query last searched for found nothing: it stays open to be changed.
+    var foundNothing = false
 
     init(query: String) {
         self.query = query
@@ -54,13 +57,16 @@ struct SearchScreen: Screen {
         switch message {
         case .runSearch:
             guard var progress = running else { break }
-            guard SearchEngine.advance(&progress, for: query, in: context.lessons, layout: context.layout) else {
+            guard SearchEngine.advance(&progress, for: query, index: &context.searchIndex, in: context.lessons) else {
                 running = progress
                 return .effects(.then(.runSearch))
             }
-            results = Array(progress.found.prefix(SearchEngine.maximumResults))
-            isCut = progress.found.count > SearchEngine.maximumResults
             running = nil
+            foundNothing = progress.found.isEmpty
+            if !foundNothing {
+                results = progress.found
+                isCut = progress.isCut
+            }
         case .paste(let text) where results == nil:
             query += VisibleText.prose(String(text.prefix { $0 != "\n" && $0 != "\r" }))
             running = nil
@@ -71,6 +77,7 @@ struct SearchScreen: Screen {
 
     /// Keys while typing: text edits the query (and stops a search under way), Enter searches, Esc gives up.
     private mutating func type(_ key: Key, _ context: inout Context) -> Reaction? {
+        foundNothing = false
         if case .character(let character) = key {
             query.append(character)
             running = nil
@@ -112,25 +119,23 @@ struct SearchScreen: Screen {
         let prompt = [Span("Search: ", .label), Span(VisibleText.prose(query))]
         frame.put(prompt, row: area.row, column: area.column, width: area.width)
         let (_, list) = area.splitTop(2)
-        if let running {
-            let percent = running.nextLesson * 100 / max(1, context.lessons.count)
+        if running != nil {
+            let percent = context.searchIndex.percent(of: context.lessons.count)
             frame.put([Span("Searching\(context.glyphs.ellipsis) \(percent)%", .meta)], row: list.row, column: list.column,
                       width: list.width)
             return
         }
         guard let results else {
             frame.put([Span(context.glyphs.cursor, .selection)], row: area.row, column: area.column + prompt.width)
-            frame.put([Span("Type words to find, then Enter. Case does not matter.", .meta)], row: list.row,
-                      column: list.column, width: list.width)
+            let words = foundNothing ? "No matches. Change the words and press Enter, or Esc to close."
+                : "Type words to find, then Enter: they are found as a phrase, across line breaks, whatever the case."
+            for (offset, line) in Layout.wrap([Span(words, .meta)], width: list.width).prefix(list.height).enumerated() {
+                frame.put(line, row: list.row + offset, column: list.column, width: list.width)
+            }
             return
         }
-        guard !results.isEmpty else {
-            frame.put([Span("No matches. Press / to try other words.", .meta)], row: list.row, column: list.column,
-                      width: list.width)
-            return
-        }
-        let count = isCut ? "The first \(results.count) matching lines; more words narrow the search"
-            : "\(results.count) matching line\(results.count == 1 ? "" : "s")"
+        let count = isCut ? "The first \(results.count) matches; more words narrow the search"
+            : "\(results.count) match\(results.count == 1 ? "" : "es")"
         frame.put([Span(count, .meta)], row: area.row + 1, column: area.column, width: area.width)
         var rows: [ListRow] = []
         var lastLesson: Int?
@@ -139,16 +144,35 @@ struct SearchScreen: Screen {
                 rows.append(ListRow(spans: [Span(VisibleText.prose(context.lessons[result.lesson].title), .heading)]))
                 lastLesson = result.lesson
             }
-            let text = String(result.text.drop { $0 == " " })
-            rows.append(ListRow(spans: SearchEngine.highlighting(query, in: [Span("   " + text)]), item: index))
+            rows.append(ListRow(spans: Self.snippet(result, width: list.width), item: index))
         }
         ListView.draw(rows, selected: selected, into: &frame, area: list)
     }
-}
 
-/// A line of a lesson that matches a query, and where it is in a way that holds at any width.
-struct SearchResult: Equatable, Sendable {
-    var lesson: Int
-    var place: Reader.Place
-    var text: String
+    /// A match with the words around it, the match underlined and as much before it as leaves room for
+    /// it; what is cut ends with `…`.
+    private static func snippet(_ result: SearchResult, width: Int) -> [Span] {
+        let room = max(8, width - 4)
+        let match = VisibleText.prose(result.match)
+        var before = VisibleText.prose(result.before)
+        var after = VisibleText.prose(result.after)
+        // After the match at most what leaves a third for the words before it; before it, the rest.
+        let forAfter = room - DisplayWidth.of(match) - min(DisplayWidth.of(before), room / 3)
+        if DisplayWidth.of(after) > forAfter { after = fitting(after, forAfter - 1, fromEnd: false) + "…" }
+        let forBefore = max(0, room - DisplayWidth.of(match) - DisplayWidth.of(after))
+        if DisplayWidth.of(before) > forBefore { before = "…" + fitting(before, forBefore - 1, fromEnd: true) }
+        return [Span("   " + before), Span(match, .match), Span(after)]
+    }
+
+    /// As many whole characters of `text` as fit `width` columns, from its start or its end.
+    private static func fitting(_ text: String, _ width: Int, fromEnd: Bool) -> String {
+        var kept: [Character] = []
+        var used = 0
+        for character in fromEnd ? Array(text.reversed()) : Array(text) {
+            used += DisplayWidth.of(character)
+            guard used <= width else { break }
+            kept.append(character)
+        }
+        return String(fromEnd ? kept.reversed() : kept)
+    }
 }
