@@ -31,6 +31,17 @@ import TestSupport
         #expect(result.diagnostics.isEmpty)
     }
 
+    @Test func everyHTML5NamedReferenceDecodes() throws {
+        let (result, _) = try load(["m.md": "## L\n\n&Eacute;t&eacute; &alpha;&beta; &hellip; &fjlig; &NotSquareSubsetEqual; "
+            + "&rightleftharpoons; &bogus; &amp &#x1F600;\n"])
+        let lesson = try #require(result.course?.lessons.first)
+        guard case .paragraph(let inlines) = lesson.blocks.first else {
+            Issue.record("no paragraph")
+            return
+        }
+        #expect(inlines.plainText == "Été αβ … fj ⋢ ⇌ &bogus; &amp 😀")
+    }
+
     @Test func folderWithoutManifestUsesMarkdownFilesInNameOrder() throws {
         let (result, _) = try load(["2-second.md": "# Second\n\nText.\n", "1-first.md": "# First\n\nText.\n"])
         #expect(result.course?.modules.map(\.title) == ["First", "Second"])

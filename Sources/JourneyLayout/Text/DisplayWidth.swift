@@ -1,5 +1,7 @@
 /// How many terminal columns text takes, by grapheme cluster: East Asian wide and emoji take two,
-/// combining marks and other zero-width characters none. A fixed table, so the locale never matters.
+/// combining marks and other zero-width characters none. Fixed tables generated from the Unicode
+/// Character Database (`DisplayWidthTables.swift`, scripts/generate-tables) and checked against the C
+/// library's wcwidth, which ncurses counts with, so the locale never matters and the two agree.
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         if character.isASCII { return 1 }
@@ -10,11 +12,9 @@ public enum DisplayWidth {
            scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) || isRegionalIndicator(first.value) {
             return 2
         }
-        if first.properties.isEmojiPresentation || isWide(first.value) { return 2 }
-        switch first.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format, .control: return 0
-        default: return 1
-        }
+        if first.value < 0xA0 { return first.value < 0x80 ? 1 : 0 }
+        if contains(wideRanges, first.value) { return 2 }
+        return contains(zeroRanges, first.value) ? 0 : 1
     }
 
     public static func of(_ text: String) -> Int {
@@ -30,31 +30,15 @@ public enum DisplayWidth {
         (0x1F1E6...0x1F1FF).contains(value)
     }
 
-    /// East Asian Wide and Fullwidth ranges (Unicode 15, UAX #11).
-    private static func isWide(_ value: UInt32) -> Bool {
-        guard value >= 0x1100 else { return false }
-        var low = 0, high = wideRanges.count - 1
+    /// Whether sorted, separate `ranges` hold `value` (a binary search).
+    private static func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
+        var low = 0, high = ranges.count - 1
         while low <= high {
             let middle = (low + high) / 2
-            if value < wideRanges[middle].lowerBound { high = middle - 1 }
-            else if value > wideRanges[middle].upperBound { low = middle + 1 }
+            if value < ranges[middle].lowerBound { high = middle - 1 }
+            else if value > ranges[middle].upperBound { low = middle + 1 }
             else { return true }
         }
         return false
     }
-
-    private static let wideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,
-        0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F, 0x2693...0x2693, 0x26A1...0x26A1,
-        0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA,
-        0x26F2...0x26F3, 0x26F5...0x26F5, 0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B,
-        0x2728...0x2728, 0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
-        0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55, 0x2E80...0x303E,
-        0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
-        0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4,
-        0x16FF0...0x16FF1, 0x17000...0x18CD5, 0x18D00...0x18D08, 0x1AFF0...0x1B2FB, 0x1F004...0x1F004,
-        0x1F0CF...0x1F0CF, 0x1F18E...0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F202, 0x1F210...0x1F23B,
-        0x1F240...0x1F248, 0x1F250...0x1F251, 0x1F260...0x1F265, 0x1F300...0x1F64F, 0x1F680...0x1F6FF,
-        0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
-    ]
 }
