@@ -14,6 +14,12 @@ public enum BuiltProgram {
         return runner.deletingLastPathComponent().appending(path: "journey").path
     }
 
+    /// The release build of `journey` (scripts/test builds it; `swift test` alone does not).
+    public static var releasePath: String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().deletingLastPathComponent()
+            .appending(path: "release/journey").path
+    }
+
     /// Runs `journey` with `arguments`; `environment` entries are added to (or, when nil, removed from) this one.
     public static func run(_ arguments: [String], environment: [String: String?] = [:],
                            directory: String? = nil) throws -> Outcome {
