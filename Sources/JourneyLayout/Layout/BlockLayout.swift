@@ -140,18 +140,14 @@ struct BlockLayout {
     }
 
     /// Text shown as written: tabs expanded, control characters made visible, long lines wrapped
-    /// with a continuation mark so nothing is cut off.
+    /// (after a space where there is one) with a continuation mark so nothing is cut off.
     private func verbatim(_ text: String, role: Role, width: Int) -> [StyledLine] {
         let indent = width >= Self.minimumNestedWidth + 2 ? "  " : ""
         let mark = glyphs.continuation + " "
         var result: [StyledLine] = []
         for sourceLine in text.lines {
             let expanded = VisibleText.make(Self.expandingTabs(sourceLine))
-            var chunks = InlineFlow.hardWrap(expanded, width: width - indent.count)
-            if chunks.count > 1 {
-                chunks = [chunks[0]] + InlineFlow.hardWrap(chunks.dropFirst().joined(),
-                                                           width: width - indent.count - mark.count)
-            }
+            let chunks = InlineFlow.codeWrap(expanded, first: width - indent.count, rest: width - indent.count - mark.count)
             for (index, chunk) in chunks.enumerated() {
                 let lead = index == 0 ? [Span(indent, role)] : [Span(indent, role), Span(mark, role.union(.continuation))]
                 result.append(StyledLine((lead + [Span(chunk, role)]).merged()))

@@ -144,6 +144,34 @@ enum InlineFlow {
         return longest
     }
 
+    /// Breaks a line of code into pieces, the first at most `first` columns wide and the rest at most
+    /// `rest`: after a space when there is one in the last two thirds of a piece (so words and names stay
+    /// whole), else between characters. The pieces joined are the line.
+    static func codeWrap(_ text: String, first: Int, rest: Int) -> [String] {
+        var pieces: [String] = []
+        var piece: [Character] = []
+        var pieceWidth = 0
+        var limit = max(2, first)
+        for character in text {
+            let characterWidth = DisplayWidth.of(character)
+            if pieceWidth + characterWidth > limit && pieceWidth > 0 {
+                var cut = piece.count
+                if let space = piece.lastIndex(of: " "), space + 1 < piece.count,
+                   DisplayWidth.of(String(piece[...space])) * 3 >= limit {
+                    cut = space + 1
+                }
+                pieces.append(String(piece[..<cut]))
+                piece = Array(piece[cut...])
+                pieceWidth = DisplayWidth.of(String(piece))
+                limit = max(2, rest)
+            }
+            piece.append(character)
+            pieceWidth += characterWidth
+        }
+        pieces.append(String(piece))
+        return pieces
+    }
+
     /// Breaks text into pieces of at most `width` columns, between characters.
     static func hardWrap(_ text: String, width: Int) -> [String] {
         let width = max(2, width)
