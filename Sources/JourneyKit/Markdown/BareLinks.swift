@@ -44,7 +44,8 @@ enum BareLinks {
         }
         while index < bytes.count {
             let byte = bytes[index]
-            if index >= failedScanEnd, startsWord(bytes, index),
+            // Every scheme starts with h or w: other bytes are passed over at once.
+            if byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w"), index >= failedScanEnd, startsWord(bytes, index),
                let scheme = schemes.first(where: { matches(bytes, index, $0.prefix) }) {
                 let (end, scanned) = urlEnd(bytes, from: index + scheme.prefix.count)
                 if end > index + scheme.prefix.count + 1, bytes[(index + scheme.prefix.count)..<end].contains(UInt8(ascii: ".")) {
