@@ -86,6 +86,10 @@ import TestSupport
         }
         #expect(try journey("print", "--lesson", "welcome-to-this-course", "--width", "40").status == 0,
                 "real options are not taken for mistypes")
+        #expect(try journey("--help-hidden").status == 0, "the parser's own options pass")
+        let missing = try journey("notes.md")
+        #expect(missing.status == 1 && missing.stderr.hasPrefix("notes.md: error: no such file or directory"),
+                "a path is not taken for a mistyped command: \(missing.stderr)")
         let lesson = try journey("print", "--lesson", "xyzzy")
         #expect(lesson.stderr == "error: no lesson 'xyzzy' (see `journey outline`)\n", "no close id, none listed")
     }

@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 
 /// The release binary can be copied to a machine without Swift: it links the Swift runtime and
-/// Foundation in, and needs only what README.md says (libc, ncursesw, md4c, SQLite).
+/// Foundation in, and needs only what README.md says (glibc, libstdc++ and libgcc_s, ncursesw, md4c,
+/// SQLite). It checks the binary scripts/test has just built.
 @Suite struct ReleaseBinaryTests {
     /// What the binary may need from the system: the C and C++ runtimes and the three libraries named.
     static let allowed = ["linux-vdso.so", "ld-linux", "libc.so", "libm.so", "libpthread.so", "libdl.so", "librt.so",

@@ -43,6 +43,12 @@ import Testing
         #expect(disagreements.isEmpty, "\(disagreements)")
     }
 
+    @Test func charactersNewerThanTheTablesKeepTheirWidth() {
+        #expect(DisplayWidth.of("🩷") == 2, "U+1FA77, Unicode 15")
+        #expect(DisplayWidth.of("🫨") == 2, "U+1FAE8, Unicode 15")
+        #expect(DisplayWidth.of("\u{2EBF0}") == 2, "CJK Extension I, Unicode 15.1")
+    }
+
     @Test func controlCharactersBecomeVisible() {
         #expect(VisibleText.make("a\u{1B}[31mb") == "a^[[31mb")
         #expect(VisibleText.make("bell\u{07}") == "bell^G")

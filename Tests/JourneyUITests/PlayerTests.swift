@@ -285,6 +285,29 @@ struct Driver {
         #expect(lines.allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasSuffix("trust.") || $0.contains("…") }, "\(lines)")
     }
 
+    @Test func aJumpLandsOnTheMatchEvenPastManyLinkReferences() throws {
+        let links = (1...40).map { "[link \($0)](https://example.com/\($0))" }.joined(separator: " ")
+        let folder = EmbeddedCourseFolder(displayPath: "links", files: [
+            "course.yaml": Array("title: Links\nmodules: [m.md]\n".utf8),
+            "m.md": Array("# M\n\n## Lesson\n\n\(links) and then the word zebrafinch near the end.\n".utf8),
+        ])
+        let course = try #require(CourseLoader.load(folder: folder).course)
+        var driver = Driver(columns: 80, rows: 24, course: course)
+        driver.press(.character("/"))
+        driver.type("zebrafinch near")
+        driver.press(.enter, .enter)
+        #expect(driver.text.contains("zebrafinch"), "\(driver.text)")
+        let line = try #require(driver.player.render().text.split(separator: "\n").first { $0.contains("zebrafinch") })
+        #expect(!line.isEmpty)
+    }
+
+    @Test func aPhraseRunningPastALinkNumberIsUnderlined() throws {
+        let spans = [Span("See the "), Span("[1]", .linkTarget), Span("docs", .link), Span(" today.")]
+        let lit = SearchEngine.highlighting("see the docs", in: spans)
+        let underlined = lit.filter { $0.role.contains(.match) }.map(\.text).joined()
+        #expect(underlined == "See the docs", "\(lit)")
+    }
+
     @Test func aResultFoundAtOneWidthOpensItsLineAtAnother() throws {
         var driver = Driver(course: Self.longCourse)
         driver.press(.character("/"))

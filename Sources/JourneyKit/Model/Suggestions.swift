@@ -8,15 +8,16 @@ extension Course {
 /// "Did you mean": the names close to a mistyped one.
 public enum Suggestions {
     /// Up to `count` of `names` close to `typed`: names that hold it (or that it holds), or that are a
-    /// few edits away (`edits`, else two fifths of its length); none when nothing is close. Cheap on any list: the query is cut to the longest an
-    /// id can be, and each comparison stops once it is past the edits allowed.
+    /// few edits away (with `edits` given, only those within that many edits; else within two fifths of
+    /// its length); none when nothing is close. Cheap on any list: the query is cut to the longest an id
+    /// can be, and each comparison stops once it is past the edits allowed.
     public static func closest(to typed: String, among names: [String], count: Int = 3, edits: Int? = nil) -> [String] {
         let query = String(typed.lowercased().prefix(PromptID.maximumLength))
         let scalars = Array(query.unicodeScalars)
         let allowed = edits ?? max(2, scalars.count * 2 / 5)
         return names
             .compactMap { candidate -> (String, Int)? in
-                if query.count >= 3 && (candidate.contains(query) || query.contains(candidate)) { return (candidate, 0) }
+                if edits == nil, query.count >= 3, candidate.contains(query) || query.contains(candidate) { return (candidate, 0) }
                 return editDistance(scalars, Array(candidate.unicodeScalars), limit: allowed).map { (candidate, $0) }
             }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }

@@ -123,7 +123,8 @@ enum InlineFlow {
         return lines
     }
 
-    /// The width of the widest word (what `wrap` never breaks when the width allows it).
+    /// The width of the widest word (what `wrap` never breaks when the width allows it); a wide (CJK)
+    /// character is a word of its own, as lines may break between them.
     static func longestWord(_ spans: [Span]) -> Int {
         var longest = 0
         var word = 0
@@ -137,8 +138,17 @@ enum InlineFlow {
             }
             for (index, piece) in pieces.enumerated() {
                 if index > 0 { word = 0 }
-                word += DisplayWidth.of(Substring(piece))
-                longest = max(longest, word)
+                guard piece.contains(where: { $0 >= 0x80 }) else {
+                    word += piece.count
+                    longest = max(longest, word)
+                    continue
+                }
+                // Lines may break between wide (CJK) characters: each is a word of its own.
+                for character in Substring(piece) {
+                    let width = DisplayWidth.of(character)
+                    word = width == 2 ? 0 : word + width
+                    longest = max(longest, width == 2 ? 2 : word)
+                }
             }
         }
         return longest

@@ -2,7 +2,7 @@ import JourneyKit
 
 /// Lays a table out as a grid fitted to the width, sizing columns from their content and wrapping cells
 /// between words; when even each column's longest word cannot fit, each row becomes a record of
-/// `Header: value` lines instead, so no word is ever cut.
+/// `Header: value` lines instead, so no word is cut that a line could hold.
 struct TableLayout {
     let glyphs: Glyphs
     let references: LinkReferences
@@ -35,18 +35,33 @@ struct TableLayout {
         return result
     }
 
-    /// Column widths summing to at most `available`, as browsers size tables: every column its natural
-    /// width when they all fit, else its longest word plus a share of the room left in proportion to how
-    /// much wider it would like to be.
+    /// Column widths summing to at most `available`: every column its natural width when they all fit;
+    /// else the narrow columns (within a fair share) keep theirs, and the rest get their longest word plus
+    /// a part of the room left in proportion to how much wider each would like to be.
     static func fit(natural: [Int], minimum: [Int], into available: Int) -> [Int] {
         guard natural.reduce(0, +) > available else { return natural }
-        let room = available - minimum.reduce(0, +)
-        let wanted = zip(natural, minimum).map { $0 - $1 }
-        let totalWanted = max(1, wanted.reduce(0, +))
-        var widths = zip(minimum, wanted).map { $0 + $1 * room / totalWanted }
+        var widths = minimum
+        var open = Set(natural.indices)
+        var remaining = available
+        while !open.isEmpty {
+            let share = remaining / open.count
+            // Settled only while the others still get their longest words.
+            let settled = open.filter { column in
+                natural[column] <= share
+                    && remaining - natural[column] >= open.subtracting([column]).reduce(0) { $0 + minimum[$1] }
+            }
+            guard let column = settled.min() else { break }
+            widths[column] = natural[column]
+            remaining -= natural[column]
+            open.remove(column)
+        }
+        let columns = open.sorted()
+        let room = remaining - columns.reduce(0) { $0 + minimum[$1] }
+        let totalWanted = max(1, columns.reduce(0) { $0 + natural[$1] - minimum[$1] })
+        for column in columns { widths[column] = minimum[column] + (natural[column] - minimum[column]) * room / totalWanted }
         // What rounding down left over goes to the columns still short of their natural width, in order.
         var left = available - widths.reduce(0, +)
-        for column in widths.indices where left > 0 && widths[column] < natural[column] {
+        for column in columns where left > 0 && widths[column] < natural[column] {
             widths[column] += 1
             left -= 1
         }

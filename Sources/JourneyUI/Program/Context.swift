@@ -83,10 +83,20 @@ public struct Context: Sendable {
         reader.show(lesson: index, lines: layout(index), at: place)
     }
 
-    /// Opens a lesson with the line at `place` near the top, as a search result does.
-    mutating func go(toLesson index: Int, near place: Reader.Place) {
+    /// Opens a lesson at a search match: on the line nearest `place` in the match's block that shows the
+    /// query (a block's lines may also hold its link references, a learner's answer or a stacked table's
+    /// headers, which the place, measured in the block's text, knows nothing of), two lines from the top.
+    mutating func go(toLesson index: Int, nearMatchOf query: String, at place: Reader.Place) {
         go(toLesson: index, at: place)
-        reader.scroll(by: -2)
+        let lines = reader.lines
+        let estimate = reader.line(of: place)
+        let text = { (line: Int) in lines.indices.contains(line) ? lines[line].text : "" }
+        let showing = lines.indices.filter { line in
+            lines[line].anchor == place.block
+                && SearchEngine.highlighting(query, in: lines[line].spans, before: text(line - 1), after: text(line + 1))
+                    .contains { $0.role.contains(.match) }
+        }
+        reader.scroll(to: (showing.min { abs($0 - estimate) < abs($1 - estimate) } ?? estimate) - 2)
     }
 
     /// Opens the lesson holding a prompt, selects it and scrolls to it.

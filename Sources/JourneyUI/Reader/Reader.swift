@@ -113,7 +113,8 @@ public struct Reader: Equatable, Sendable {
         return Place(block: block, fraction: Double(line - first) / Double(end - first))
     }
 
-    private func line(of place: Place) -> Int {
+    /// The line at `place`: in its block, as far down as its fraction says.
+    func line(of place: Place) -> Int {
         // A place read from storage may be anything: what it cannot mean is clamped.
         let fraction = place.fraction.isFinite ? min(max(0, place.fraction), 1) : 0
         guard let first = lines.firstIndex(where: { $0.anchor >= place.block }) else { return lines.count }

@@ -20,8 +20,9 @@ enum Mistypes {
             let meant = closest(to: words[1], commands).map { "; did you mean `journey help \($0)`?" }
             return "there is no command '\(words[1])'" + (meant ?? "; `journey --help` lists them")
         }
-        guard !commands.contains(first), first != "help", !FileManager.default.fileExists(atPath: first),
-              let meant = closest(to: first, commands) else { return nil }
+        // A word with a dot or a slash is a path: a missing file is the loader's to report.
+        guard !commands.contains(first), first != "help", !first.contains("."), !first.contains("/"),
+              !FileManager.default.fileExists(atPath: first), let meant = closest(to: first, commands) else { return nil }
         return "there is no command or course file '\(first)'; did you mean `journey \(meant)`?"
     }
 

@@ -33,7 +33,12 @@ enum SearchEngine {
 
     /// Lower case with runs of white space as one space: how both the text and a query are compared.
     static func folded(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        spaced(text).lowercased()
+    }
+
+    /// Runs of white space as one space, none at either end.
+    static func spaced(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
 
@@ -62,7 +67,7 @@ struct SearchIndex: Equatable, Sendable {
             let lesson = all[lessons]
             let texts = [lesson.title] + lesson.blocks.map(\.plainText)
             for (anchor, text) in texts.enumerated() {
-                let shown = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+                let shown = SearchEngine.spaced(text)
                 guard !shown.isEmpty else { continue }
                 entries.append(Entry(lesson: lessons, anchor: anchor, text: shown, folded: shown.lowercased()))
                 gathered += shown.utf8.count
@@ -79,9 +84,13 @@ struct SearchIndex: Equatable, Sendable {
         for entry in entries {
             let haystack = Array(entry.folded.utf8)
             var start = 0
+            // What a result shows is taken from the block's own text, read once whatever the matches.
+            var shown: [UInt8]?
             while let match = Self.firstMatch(of: needle, in: haystack, from: start) {
                 guard found.count < limit else { return (found, true) }
-                found.append(SearchResult(entry, match: match..<match + needle.count))
+                let source = shown ?? SearchResult.source(of: entry)
+                shown = source
+                found.append(SearchResult(entry, source: source, match: match..<match + needle.count))
                 start = match + needle.count
             }
         }
@@ -111,10 +120,13 @@ struct SearchResult: Equatable, Sendable {
     var match: String
     var after: String
 
-    init(_ entry: SearchIndex.Entry, match: Range<Int>) {
+    /// The bytes a result shows: the block's text, or its folded text when folding changed its length.
+    static func source(of entry: SearchIndex.Entry) -> [UInt8] {
+        Array((entry.text.utf8.count == entry.folded.utf8.count ? entry.text : entry.folded).utf8)
+    }
+
+    init(_ entry: SearchIndex.Entry, source: [UInt8], match: Range<Int>) {
         lesson = entry.lesson
-        // Folding may change a text's length (rarely): then the folded text is what is shown.
-        let source = Array((entry.text.utf8.count == entry.folded.utf8.count ? entry.text : entry.folded).utf8)
         place = Reader.Place(block: entry.anchor, fraction: Double(match.lowerBound) / Double(max(1, source.count)))
         let from = Self.boundary(max(0, match.lowerBound - SearchEngine.context), in: source)
         let to = Self.boundary(min(source.count, match.upperBound + SearchEngine.context * 2), in: source)
@@ -152,19 +164,22 @@ extension SearchEngine {
 
     /// Underlines each match of `query` in a line, keeping the spans' own roles; a phrase that goes on
     /// from the line before or to the next (`before`, `after`: their text) is underlined where it is.
+    /// Link numbers (`[1]`) and reference lines are not text: a phrase runs past them.
     static func highlighting(_ query: String, in spans: [Span], before: String = "", after: String = "") -> [Span] {
         let characters = spans.flatMap { span in span.text.map { ($0, span.role) } }
-        let line = characters.map(\.0)
-        let first = line.firstIndex(where: isWordStart) ?? line.count
-        let last = (line.lastIndex { !$0.isWhitespace } ?? -1) + 1
-        let lead = words(before), tail = words(after)
+        // The line's words, as (character, its index in `characters`), without link numbers.
+        let words = characters.indices.filter { !characters[$0].1.contains(.linkTarget) }
+        let first = words.firstIndex { isWordStart(characters[$0].0) } ?? words.count
+        let last = (words.lastIndex { !characters[$0].0.isWhitespace } ?? -1) + 1
+        let shown = first < last ? Array(words[first..<last]) : []
+        let lead = Self.words(before), tail = Self.words(after)
         var all = lead.isEmpty ? [] : lead + [" "]
         let start = all.count
-        all += line[first..<max(first, last)]
+        all += shown.map { characters[$0].0 }
         if !tail.isEmpty { all += [" "] + tail }
         var matched = Set<Int>()
         for range in matches(of: folded(query), in: all) {
-            for index in range where index >= start && index < start + (last - first) { matched.insert(index - start + first) }
+            for index in range where index >= start && index < start + shown.count { matched.insert(shown[index - start]) }
         }
         guard !matched.isEmpty else { return spans }
         return characters.enumerated().map { index, pair in

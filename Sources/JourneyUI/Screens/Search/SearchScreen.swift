@@ -88,7 +88,7 @@ struct SearchScreen: Screen {
         case .clear: query = ""
         case .close: return .close
         case .search:
-            guard !query.isEmpty else { return .close }
+            guard !SearchEngine.spaced(query).isEmpty else { return .close }
             context.lastQuery = query
             let alreadyRunning = running != nil
             running = SearchEngine.Progress()
@@ -107,7 +107,7 @@ struct SearchScreen: Screen {
         case .open:
             guard results.indices.contains(selected) else { return .stay }
             context.highlight = query
-            context.go(toLesson: results[selected].lesson, near: results[selected].place)
+            context.go(toLesson: results[selected].lesson, nearMatchOf: query, at: results[selected].place)
             return .close
         case .edit: self = SearchScreen(query: query)
         case nil: return nil
@@ -153,11 +153,12 @@ struct SearchScreen: Screen {
     /// it; what is cut ends with `…`.
     private static func snippet(_ result: SearchResult, width: Int) -> [Span] {
         let room = max(8, width - 4)
-        let match = VisibleText.prose(result.match)
+        var match = VisibleText.prose(result.match)
+        if DisplayWidth.of(match) > room { match = fitting(match, room - 1, fromEnd: false) + "…" }
         var before = VisibleText.prose(result.before)
         var after = VisibleText.prose(result.after)
         // After the match at most what leaves a third for the words before it; before it, the rest.
-        let forAfter = room - DisplayWidth.of(match) - min(DisplayWidth.of(before), room / 3)
+        let forAfter = max(0, room - DisplayWidth.of(match) - min(DisplayWidth.of(before), room / 3))
         if DisplayWidth.of(after) > forAfter { after = fitting(after, forAfter - 1, fromEnd: false) + "…" }
         let forBefore = max(0, room - DisplayWidth.of(match) - DisplayWidth.of(after))
         if DisplayWidth.of(before) > forBefore { before = "…" + fitting(before, forBefore - 1, fromEnd: true) }
