@@ -94,6 +94,17 @@ import TestSupport
         #expect(lesson.stderr == "error: no lesson 'xyzzy' (see `journey outline`)\n", "no close id, none listed")
     }
 
+    @Test func fullScreenCommandsCountWarningsInsteadOfLeavingThemAboveTheShell() throws {
+        let folder = try TemporaryFolder(["page.md": "# Page\n\n<p align=\"center\">A</p>\n\n<div>B</div>\n\nText.\n"])
+        for command in ["open", "present"] {
+            let outcome = try journey(command, folder.path("page.md"))
+            #expect(outcome.stderr.contains("journey: 2 warnings about the course; `journey lint` lists them"),
+                    "\(outcome.stderr)")
+            #expect(!outcome.stderr.contains("raw HTML"), "\(outcome.stderr)")
+        }
+        #expect(try journey("lint", folder.path("page.md")).stderr.contains("raw HTML"))
+    }
+
     @Test func missingPathIsAnErrorWithoutLineOrColumn() throws {
         for command in ["lint", "outline", "print"] {
             let outcome = try journey(command, "/no/such/course")

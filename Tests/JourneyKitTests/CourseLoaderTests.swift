@@ -31,6 +31,13 @@ import TestSupport
         #expect(result.diagnostics.isEmpty)
     }
 
+    @Test func aHashHeadingAfterOtherHeadingsStaysWhereItIs() throws {
+        let folder = try TemporaryFolder(["guide.md": "Badges.\n\n## Installing\n\nSteps.\n\nDocumentation\n=============\n\nThe reference.\n"])
+        let course = try #require(CourseLoader.load(path: folder.path("guide.md")).course)
+        #expect(course.title == "guide", "the file name, not a heading from the middle")
+        #expect(course.modules.map(\.title) == ["Introduction", "Installing", "Documentation"])
+    }
+
     @Test func everyHTML5NamedReferenceDecodes() throws {
         let (result, _) = try load(["m.md": "## L\n\n&Eacute;t&eacute; &alpha;&beta; &hellip; &fjlig; &NotSquareSubsetEqual; "
             + "&rightleftharpoons; &bogus; &amp &#x1F600;\n"])

@@ -40,10 +40,11 @@ enum Sectioner {
         var blocks: [PositionedBlock]
     }
 
-    /// Removes and returns the first `#` heading: a course's or a module's title.
+    /// Removes and returns the file's first heading when it is a `#`: a course's or a module's title.
     static func takeTitle(from blocks: inout [PositionedBlock]) -> SectionHeading? {
-        guard let index = blocks.firstIndex(where: { if case .heading(1, _) = $0.block { true } else { false } }),
-              case .heading(_, let content) = blocks[index].block else { return nil }
+        // Only a `#` that is the file's first heading: a later one stays where it is, as a section.
+        guard let index = blocks.firstIndex(where: { if case .heading = $0.block { true } else { false } }),
+              case .heading(1, let content) = blocks[index].block else { return nil }
         let heading = SectionHeading(content: content, position: blocks[index].position)
         blocks.remove(at: index)
         return heading

@@ -90,8 +90,9 @@ struct BlockLayout {
             } else {
                 marker = list.ordered ? "\(list.start + index)." : glyphs.bullet
             }
+            // An item's link references follow it, so a long list keeps each address by its number.
             let itemLines = prefixed(Span(marker + " ", .marker), width: width) {
-                lines(item.blocks, width: $0, tight: list.tight)
+                lines(item.blocks, width: $0, tight: list.tight) + references.newLines(width: $0).styled
             }
             guard let task = item.task else {
                 result += itemLines

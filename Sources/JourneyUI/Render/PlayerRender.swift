@@ -66,8 +66,7 @@ extension Player {
         // The percentage is padded to its widest, so the bar keeps its size as it grows.
         var footer = Footer(percent: context.isPresenting ? "" : String(repeating: " ", count: 3 - "\(read.percent)".count) + "\(read.percent)%",
                             module: context.isPresenting ? "" : "\(glyphs.separator)module \(moduleRead.done)/\(moduleRead.total) read",
-                            status: [context.following?.status ?? "", screen.status(context)].filter { !$0.isEmpty }
-                                .joined(separator: "  "),
+                            following: context.following?.status ?? "", status: screen.status(context),
                             hints: screen.hints(context))
         footer.fit(into: columns - x)
         let filled = footer.barWidth * read.done / max(1, read.total)
@@ -84,10 +83,12 @@ extension Player {
         var barWidth = 20
         var percent: String
         var module: String
+        /// Whom the player follows, and how: never given up.
+        var following: String
         var status: String
         var hints: [String]
 
-        var right: String { ([status] + hints).filter { !$0.isEmpty }.joined(separator: "  ") + " " }
+        var right: String { ([following, status] + hints).filter { !$0.isEmpty }.joined(separator: "  ") + " " }
 
         var width: Int {
             (barWidth > 0 ? barWidth + 1 : 0) + percent.count + module.count + 2 + DisplayWidth.of(right)
@@ -95,7 +96,7 @@ extension Player {
 
         /// First the bar narrows, then hints go from the least important (the last) while more than
         /// two are left, then the module's progress (the percentage then says "read" itself), the bar,
-        /// the percentage, and hints down to one.
+        /// the percentage, hints down to one, the status, and the last hint.
         mutating func fit(into columns: Int) {
             while width > columns && barWidth > 6 { barWidth -= 1 }
             while width > columns && hints.count > 2 { hints.removeLast() }
@@ -106,6 +107,9 @@ extension Player {
             if width > columns { barWidth = 0 }
             if width > columns { percent = "" }
             while width > columns && hints.count > 1 { hints.removeLast() }
+            // The most useful hint outlasts the status; hints are dropped whole, never cut mid-word.
+            if width > columns { status = "" }
+            while width > columns && !hints.isEmpty { hints.removeLast() }
         }
     }
 

@@ -20,7 +20,7 @@ struct Notes: ParsableCommand {
     var watch = false
 
     func run() throws {
-        let course = try Output.loadReportingProblems(course)
+        let course = try Output.loadReportingProblems(course, fullScreen: true)
         try FullScreen.requireTerminal(for: "the notes")
         let inbox = Inbox()
         if watch { try FullScreen.watch(self.course, inbox: inbox) }

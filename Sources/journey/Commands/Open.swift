@@ -32,7 +32,7 @@ struct Open: ParsableCommand {
     /// their store, and going where a presenter is when `following` says whose presentation to follow.
     static func takeCourse(_ argument: CourseArgument, at lesson: String?, data: DataOptions, watch: Bool,
                            following: FollowOptions?) throws {
-        let course = try Output.loadReportingProblems(argument)
+        let course = try Output.loadReportingProblems(argument, fullScreen: true)
         if let lesson { _ = try Output.lesson(lesson, in: course) }
         try FullScreen.requireTerminal(for: "the player")
         let opened = try data.open(movingDamageAside: true)

@@ -36,7 +36,7 @@ struct Present: ParsableCommand {
     }
 
     func run() throws {
-        let course = try Output.loadReportingProblems(course)
+        let course = try Output.loadReportingProblems(course, fullScreen: true)
         if let lesson { _ = try Output.lesson(lesson, in: course) }
         try FullScreen.requireTerminal(for: "present mode")
         let inbox = Inbox()

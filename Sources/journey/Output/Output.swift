@@ -37,9 +37,16 @@ enum Output {
     }
 
     /// Loads the course, reports its problems and returns it; fails only when nothing can be shown.
-    static func loadReportingProblems(_ argument: CourseArgument) throws -> Course {
+    /// Loads the course, reporting its problems; a full-screen command (`fullScreen`) reports its errors
+    /// and only the number of warnings, which would otherwise be left above the shell once it ends.
+    static func loadReportingProblems(_ argument: CourseArgument, fullScreen: Bool = false) throws -> Course {
         let result = argument.load()
-        report(result.diagnostics)
+        let warnings = fullScreen ? result.diagnostics.filter { $0.severity == .warning }.count : 0
+        report(fullScreen ? result.diagnostics.filter { $0.severity != .warning } : result.diagnostics)
+        if warnings > 0 {
+            error("journey: \(warnings) warning\(warnings == 1 ? "" : "s") about the course; `journey lint` lists "
+                + (warnings == 1 ? "it" : "them"))
+        }
         guard let course = result.course, !course.lessons.isEmpty else { throw ExitCode.failure }
         return course
     }
