@@ -103,10 +103,7 @@ enum InlineFlow {
                 flushLine()
                 continue
             }
-            // Whitespace is ASCII, which never occurs inside a multi-byte UTF-8 sequence: split the bytes.
-            let pieces = span.text.utf8.split(omittingEmptySubsequences: false) {
-                $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n")
-            }
+            let pieces = whitespaceSplit(span.text)
             for (index, piece) in pieces.enumerated() {
                 if index > 0 {
                     place()
@@ -123,6 +120,14 @@ enum InlineFlow {
         return lines
     }
 
+    /// The text between spaces, tabs and newlines, empty pieces kept (two pieces mean one gap). White
+    /// space is ASCII, which never occurs inside a multi-byte UTF-8 sequence: the bytes are split.
+    private static func whitespaceSplit(_ text: String) -> [Substring.UTF8View] {
+        text.utf8.split(omittingEmptySubsequences: false) {
+            $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n")
+        }
+    }
+
     /// The width of the widest word (what `wrap` never breaks when the width allows it); a wide (CJK)
     /// character is a word of its own, as lines may break between them.
     static func longestWord(_ spans: [Span]) -> Int {
@@ -133,9 +138,7 @@ enum InlineFlow {
                 word = 0
                 continue
             }
-            let pieces = span.text.utf8.split(omittingEmptySubsequences: false) {
-                $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n")
-            }
+            let pieces = whitespaceSplit(span.text)
             for (index, piece) in pieces.enumerated() {
                 if index > 0 { word = 0 }
                 guard piece.contains(where: { $0 >= 0x80 }) else {

@@ -75,11 +75,6 @@ public struct Following: Equatable, Sendable {
 }
 
 extension Context {
-    /// Starts following a presenter.
-    mutating func follow(_ following: Following) {
-        self.following = following
-    }
-
     /// Takes in what came from the presenter; returns anything the learner should be told.
     mutating func hear(_ news: PresenterNews) -> String? {
         guard var following else { return nil }

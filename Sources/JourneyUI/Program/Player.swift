@@ -38,7 +38,7 @@ public struct Player: Sendable {
 
     /// From now on, goes where the presenter is as their positions arrive (`journey follow`).
     public mutating func follow(_ following: Following) {
-        context.follow(following)
+        context.following = following
     }
 
     /// Where this player is, as a shared presentation tells its followers.

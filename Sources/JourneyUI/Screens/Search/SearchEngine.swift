@@ -49,7 +49,8 @@ struct SearchIndex: Equatable, Sendable {
         /// The block's anchor in the laid-out lesson: 0 the title, then 1 on for its blocks.
         var anchor: Int
         var text: String
-        var folded: String
+        /// The text in lower case, as bytes: what a query is compared with.
+        var folded: [UInt8]
     }
 
     private(set) var entries: [Entry] = []
@@ -69,7 +70,7 @@ struct SearchIndex: Equatable, Sendable {
             for (anchor, text) in texts.enumerated() {
                 let shown = SearchEngine.spaced(text)
                 guard !shown.isEmpty else { continue }
-                entries.append(Entry(lesson: lessons, anchor: anchor, text: shown, folded: shown.lowercased()))
+                entries.append(Entry(lesson: lessons, anchor: anchor, text: shown, folded: Array(shown.lowercased().utf8)))
                 gathered += shown.utf8.count
             }
             lessons += 1
@@ -82,7 +83,7 @@ struct SearchIndex: Equatable, Sendable {
         guard !needle.isEmpty else { return ([], false) }
         var found: [SearchResult] = []
         for entry in entries {
-            let haystack = Array(entry.folded.utf8)
+            let haystack = entry.folded
             var start = 0
             // What a result shows is taken from the block's own text, read once whatever the matches.
             var shown: [UInt8]?
@@ -122,7 +123,7 @@ struct SearchResult: Equatable, Sendable {
 
     /// The bytes a result shows: the block's text, or its folded text when folding changed its length.
     static func source(of entry: SearchIndex.Entry) -> [UInt8] {
-        Array((entry.text.utf8.count == entry.folded.utf8.count ? entry.text : entry.folded).utf8)
+        entry.text.utf8.count == entry.folded.count ? Array(entry.text.utf8) : entry.folded
     }
 
     init(_ entry: SearchIndex.Entry, source: [UInt8], match: Range<Int>) {
