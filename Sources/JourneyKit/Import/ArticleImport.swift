@@ -94,7 +94,7 @@ public enum ArticleImport {
     }
 
     private static func isUnderline(_ line: String) -> Bool {
-        let text = line.trimmingCharacters(in: .whitespaces)
+        let text = line.trimmingSpaces
         return !text.isEmpty && (text.allSatisfy { $0 == "=" } || text.allSatisfy { $0 == "-" })
     }
 
@@ -184,12 +184,12 @@ private struct CourseWriter {
 
     /// Lines without the blank lines at either end.
     private func trimmed(_ lines: [String]) -> [String] {
-        let isBlank = { (line: String) in line.trimmingCharacters(in: .whitespaces).isEmpty }
+        let isBlank = { (line: String) in line.trimmingSpaces.isEmpty }
         return Array(lines.drop(while: isBlank).reversed().drop(while: isBlank).reversed())
     }
 
     private func hasText(_ lines: [String]) -> Bool {
-        lines.contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        lines.contains { !$0.trimmingSpaces.isEmpty }
     }
 
     private mutating func moduleText(_ module: Module) -> String {

@@ -36,7 +36,7 @@ enum PlainTextArticle {
             } else {
                 level = moduleOpen ? 3 : 2
             }
-            let title = paragraph.text.trimmingCharacters(in: .whitespaces)
+            let title = paragraph.text.trimmingSpaces
             headings.append(ArticleImport.FoundHeading(line: paragraph.line, level: level, text: title))
             sections.append(ArticleImport.Section(level: level, title: title, body: []))
         }
@@ -47,7 +47,7 @@ enum PlainTextArticle {
         var result: [Paragraph] = []
         var current: Paragraph?
         for (index, line) in lines.enumerated() {
-            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+            if line.trimmingSpaces.isEmpty {
                 if let done = current { result.append(done) }
                 current = nil
             } else if current == nil {
@@ -62,7 +62,7 @@ enum PlainTextArticle {
 
     private static func looksLikeHeading(_ paragraph: Paragraph) -> Bool {
         guard paragraph.lines.count == 1 else { return false }
-        let text = paragraph.text.trimmingCharacters(in: .whitespaces)
+        let text = paragraph.text.trimmingSpaces
         guard let first = text.first, let last = text.last, text.count <= maximumHeadingLength else { return false }
         let words = text.split(separator: " ").count
         return words <= maximumHeadingWords && (first.isUppercase || first.isNumber) && !".,;:!?…".contains(last)
@@ -86,7 +86,7 @@ enum MarkdownText {
     /// A line of plain text as a line of a Markdown paragraph: marks escaped, indentation dropped (four
     /// spaces would make code), and a leading `-`, `+` or `1.` escaped so it does not start a list.
     static func escapedLine(_ line: String) -> String {
-        var text = escaped(line.trimmingCharacters(in: .whitespaces))
+        var text = escaped(line.trimmingSpaces)
         if let first = text.first, "-+=".contains(first) {
             text.insert("\\", at: text.startIndex)
         } else if let dot = text.firstIndex(where: { !$0.isNumber }), dot != text.startIndex, ".)".contains(text[dot]) {

@@ -28,7 +28,9 @@ struct Manifest {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: String(decoding: source.bytes, as: UTF8.self))
+            // Every value is read as text, so no tag is resolved (the default resolver compiles regular
+            // expressions, a cost on every start).
+            root = try Yams.compose(yaml: String(decoding: source.bytes, as: UTF8.self), .basic)
         } catch let error as YamlError {
             let (message, mark) = describe(error)
             diagnostics.append(Diagnostic(.error, "malformed manifest: \(message)", path: source.path, at: mark.map(position)))

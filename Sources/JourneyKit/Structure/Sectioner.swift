@@ -23,7 +23,7 @@ struct SectionHeading: Equatable {
                     + "with a letter or digit, at most \(PromptID.maximumLength) characters), so it stays in the title")
             }
         }
-        title = title.trimmingCharacters(in: .whitespaces)
+        title = title.trimmingSpaces
         if title.count > Self.maximumTitleLength {
             problems.append("the title is \(title.count) characters; it is shown cut to \(Self.maximumTitleLength)")
             title = String(title.prefix(Self.maximumTitleLength - 1)) + "…"

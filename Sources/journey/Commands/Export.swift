@@ -6,6 +6,7 @@ import JourneyStore
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write your journal: every answer you saved, with its prompt and dates, and your ticks.",
         discussion: """
             Markdown by default, or JSON for scripts. Answers to prompts the course no longer has are \

@@ -2,6 +2,7 @@ import ArgumentParser
 
 struct Follow: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "follow",
         abstract: "Follow a facilitator's presentation in your own player, on the same host.",
         discussion: """
             For a workshop where everyone is logged in to one machine: your player shows the lesson and \

@@ -5,6 +5,7 @@ import JourneyLayout
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Turn an article into a course folder.",
         discussion: """
             A Markdown article gives its # heading as the course's title, each ## a module and each \

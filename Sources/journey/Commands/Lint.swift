@@ -3,6 +3,7 @@ import JourneyKit
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check a course for problems.",
         discussion: """
             Prints each problem as path:line:col: error|warning: message to standard error, sorted by \

@@ -4,6 +4,7 @@ import JourneyUI
 
 struct Notes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "notes",
         abstract: "Show the facilitator's notes for the lesson being presented, with a clock.",
         discussion: """
             For the facilitator's second terminal (a laptop screen while the projector shows \

@@ -5,6 +5,7 @@ import JourneyLayout
 
 struct Outline: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "outline",
         abstract: "Show a course's modules, lessons and reflection prompts.",
         discussion: "Lesson ids are what `print --lesson` takes.",
         version: Journey.version
@@ -81,6 +82,6 @@ struct OutlineJSON: Encodable {
     private static func plainText(_ blocks: [Block]) -> String? {
         guard !blocks.isEmpty else { return nil }
         let lines = Layout(width: Layout.maximumWidth).lines(for: blocks).map(\.text)
-        return lines.filter { !$0.isEmpty }.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
+        return lines.filter { !$0.isEmpty }.map { $0.trimmingSpaces }.joined(separator: "\n")
     }
 }

@@ -7,6 +7,7 @@ import JourneyUI
 
 struct Present: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "present",
         abstract: "Present a course's lessons to a group, full screen.",
         discussion: """
             A screenful at a time (Space or n on, p or b back), the lesson's number always in view, \

@@ -6,6 +6,7 @@ import JourneyLayout
 
 struct Print: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "print",
         abstract: "Print a course, or one lesson, as text.",
         discussion: """
             The text is laid out by the same engine the player uses and wrapped to the width: the \

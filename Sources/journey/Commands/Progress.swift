@@ -6,6 +6,7 @@ import JourneyUI
 
 struct Progress: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "progress",
         abstract: "Show how far you are: lessons read, prompts answered, items ticked, where you left off.",
         version: Journey.version
     )

@@ -6,6 +6,7 @@ import JourneyStore
 
 struct Reset: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reset",
         abstract: "Forget your progress, your answers, or both, for a course.",
         discussion: """
             Asks before it forgets anything, unless --yes. What is forgotten cannot be brought back: \
@@ -59,7 +60,7 @@ struct Reset: ParsableCommand {
             let question = "Forget \(summary) for \"\(VisibleText.prose(course.title))\"? This cannot be undone.\(copy) "
                 + "Type yes to go on: "
             Output.ask(question)
-            let reply = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            let reply = (readLine() ?? "").trimmingSpaces.lowercased()
             guard reply == "yes" else {
                 Output.error("Nothing was changed.")
                 throw ExitCode.failure
