@@ -33,9 +33,11 @@ public enum PlayerSession {
     }
 
     /// `makePlayer` gets the terminal's size and the glyphs it can show; `observe` sees the player after
-    /// each frame is drawn (a shared presentation's followers are told after the presenter's screen shows it).
+    /// each frame is drawn (a shared presentation's followers are told after the presenter's screen shows it);
+    /// `afterFirstFrame` gives the messages the player gets once its first frame is on the screen, before
+    /// any key is read.
     public static func run(environment: [String: String], inbox: Inbox, performer: some EffectPerformer,
-                           observe: (Player) -> Void = { _ in },
+                           observe: (Player) -> Void = { _ in }, afterFirstFrame: () -> [Message] = { [] },
                            makePlayer: (_ columns: Int, _ rows: Int, _ glyphs: PlayerGlyphs) -> Player) throws -> Ending {
         journey_keep_memory_private()
         journey_watch_signals()
@@ -46,6 +48,7 @@ public enum PlayerSession {
         let events = EventSource(display: display, inbox: inbox)
         var pending = player.begin()
         var needsDrawing = true
+        var firstFrameDrawn = false
         /// Set when quitting found words that could not be kept: the learner is told, and a second
         /// quit leaves anyway.
         var warnedBeforeQuitting = false
@@ -80,6 +83,13 @@ public enum PlayerSession {
                 display.draw(player.render())
                 observe(player)
                 needsDrawing = false
+            }
+            if !firstFrameDrawn {
+                // Before any key is read: what comes after the first frame (the whole course) is in place.
+                firstFrameDrawn = true
+                for message in afterFirstFrame() { pending += player.update(message) }
+                needsDrawing = true
+                continue
             }
             switch events.next(milliseconds: later.isEmpty ? (player.wantsTicks ? 250 : 100) : 0) {
             case .hangUp:

@@ -347,6 +347,29 @@ struct Driver {
         #expect(!driver.text.contains("malformed"))
     }
 
+    /// The first frame is drawn from the course in outline with the lesson in view in full: the same frame
+    /// as from the whole course, at the learner's place, and the whole course then keeps what is open.
+    @Test func theFirstFrameFromAnOutlineIsTheWholeCoursesFrame() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Fixtures/course.md").path
+        let outline = CourseLoader.outline(path: path)
+        var answers: [String: LearnerRecord.Answer] = [:]
+        for prompt in PlayerTests.course.lessons.flatMap(\.prompts) {
+            answers[prompt.id] = LearnerRecord.Answer(text: "Mine", saved: "today")
+        }
+        for lesson in PlayerTests.course.lessons {
+            let learner = LearnerRecord(answers: answers, position: ReadingPosition(lessonID: lesson.id, block: 1, fraction: 0.5))
+            let first = Driver(columns: 50, rows: 14, learner: learner,
+                               course: try #require(outline.course(withLessonInFull: lesson.id)))
+            let whole = Driver(columns: 50, rows: 14, learner: learner)
+            #expect(first.text == whole.text, "\(lesson.id)")
+        }
+        var driver = Driver(course: try #require(outline.course(withLessonInFull: nil)))
+        driver.press(.character("?"))
+        driver.send(.courseLoaded(PlayerTests.course))
+        #expect(driver.screen is HelpScreen, "nothing open is closed")
+        #expect(driver.context.course == PlayerTests.course)
+    }
+
     @Test func helpListsTheKeysOfWhatIsOpenAndQuitWorksEverywhere() {
         var driver = Driver()
         driver.press(.character("?"))

@@ -20,30 +20,49 @@ public enum CourseLoader {
 
     /// Loads the course at `path`, a folder or a Markdown file.
     public static func load(path: String) -> LoadResult {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            return LoadResult(course: nil, diagnostics: [Diagnostic(.error, ReadFailure(errno: errno).message, path: path)])
-        }
-        if info.st_mode & S_IFMT == S_IFDIR {
-            guard access(path, R_OK | X_OK) == 0 else {
-                let reason = "cannot read the folder: \(String(cString: strerror(errno)))"
-                return LoadResult(course: nil, diagnostics: [Diagnostic(.error, reason, path: path)])
-            }
-            return load(folder: DiskCourseFolder(path: path))
-        }
-        var diagnostics: [Diagnostic] = []
-        guard let source = readSource(path: path, DiskFile.read(path), &diagnostics) else {
-            return LoadResult(course: nil, diagnostics: diagnostics)
-        }
-        let absolutePath = URL(fileURLWithPath: path).standardizedFileURL.path
-        let fallbackTitle = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        let course = SingleFileCourse.make(source, absolutePath: absolutePath, fallbackTitle: fallbackTitle,
-                                           diagnostics: &diagnostics)
-        return LoadResult(course: course, diagnostics: diagnostics)
+        drafted(path: path, extent: .whole).assembled()
     }
 
     /// Loads a course folder: the manifest's modules in order, or every Markdown file by name without one.
     public static func load(folder: some CourseFolder) -> LoadResult {
+        drafted(folder: folder, extent: .whole).assembled()
+    }
+
+    /// The course at `path` in outline (see `CourseOutline`).
+    public static func outline(path: String) -> CourseOutline {
+        CourseOutline(drafted(path: path, extent: .outline(inFull: nil)))
+    }
+
+    /// A course folder in outline (see `CourseOutline`).
+    public static func outline(folder: some CourseFolder) -> CourseOutline {
+        CourseOutline(drafted(folder: folder, extent: .outline(inFull: nil)))
+    }
+
+    static func drafted(path: String, extent: Extent) -> DraftedCourse {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return DraftedCourse(failing: Diagnostic(.error, ReadFailure(errno: errno).message, path: path))
+        }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            guard access(path, R_OK | X_OK) == 0 else {
+                let reason = "cannot read the folder: \(String(cString: strerror(errno)))"
+                return DraftedCourse(failing: Diagnostic(.error, reason, path: path))
+            }
+            return drafted(folder: DiskCourseFolder(path: path), extent: extent)
+        }
+        var diagnostics: [Diagnostic] = []
+        guard let source = readSource(path: path, DiskFile.read(path), &diagnostics) else {
+            return DraftedCourse(draft: nil, diagnostics: diagnostics, emptyPath: path, sources: .modules([]))
+        }
+        let absolutePath = URL(fileURLWithPath: path).standardizedFileURL.path
+        let fallbackTitle = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let draft = SingleFileCourse.draft(source, absolutePath: absolutePath, fallbackTitle: fallbackTitle,
+                                           extent: extent, diagnostics: &diagnostics)
+        return DraftedCourse(draft: draft, diagnostics: diagnostics, emptyPath: source.path,
+                             sources: .single(source, absolutePath: absolutePath, fallbackTitle: fallbackTitle))
+    }
+
+    static func drafted(folder: some CourseFolder, extent: Extent) -> DraftedCourse {
         var diagnostics: [Diagnostic] = []
         let manifestPath = folder.displayPath(of: Manifest.fileName)
         var manifest = Manifest()
@@ -51,7 +70,7 @@ public enum CourseLoader {
         if folder.exists(Manifest.fileName) {
             guard let source = readSource(path: manifestPath, folder.read(Manifest.fileName), &diagnostics),
                   let parsed = Manifest.parse(source, diagnostics: &diagnostics) else {
-                return LoadResult(course: nil, diagnostics: diagnostics)
+                return DraftedCourse(draft: nil, diagnostics: diagnostics, emptyPath: manifestPath, sources: .modules([]))
             }
             manifest = parsed
             moduleFiles = parsed.modules
@@ -73,6 +92,7 @@ public enum CourseLoader {
             moduleFiles.removeLast(moduleFiles.count - maximumModules)
         }
         var modules: [CourseDraft.Module] = []
+        var sources: [(SourceText, stem: String)] = []
         var seen: Set<String> = []
         var size = 0
         var lessonsLeft = maximumLessons
@@ -106,9 +126,11 @@ public enum CourseLoader {
                 break
             }
             let stem = String(file.split(separator: "/").last?.split(separator: ".").first ?? "module")
-            let module = ModuleFile.make(source, fallbackTitle: stem, lessons: lessonsLeft, diagnostics: &diagnostics)
+            let module = ModuleFile.make(source, fallbackTitle: stem, lessons: lessonsLeft, extent: extent,
+                                         diagnostics: &diagnostics)
             lessonsLeft -= module.lessons.count
             modules.append(module)
+            sources.append((source, stem))
         }
         if let listed = manifest.support, !listed.file.contains("\0"), seen.contains(folder.identity(of: listed.file)) {
             diagnostics.append(Diagnostic(.error, "'\(listed.file)' is both the support page and a module; it can be "
@@ -119,11 +141,9 @@ public enum CourseLoader {
         let draft = CourseDraft(explicitID: manifest.id, title: title, description: manifest.description,
                                 authors: manifest.authors, version: manifest.version, language: manifest.language,
                                 path: folder.absolutePath, modules: modules)
-        var course = draft.assemble(diagnostics: &diagnostics, emptyPath: manifestPath)
-        course.support = support
-        course.supportFile = manifest.support?.file
-        course.manifestPath = folder.exists(Manifest.fileName) ? manifestPath : nil
-        return LoadResult(course: course, diagnostics: diagnostics)
+        return DraftedCourse(draft: draft, support: support, supportFile: manifest.support?.file,
+                             manifestPath: folder.exists(Manifest.fileName) ? manifestPath : nil,
+                             diagnostics: diagnostics, emptyPath: manifestPath, sources: .modules(sources))
     }
 
     /// A file the manifest names (a module or the support page), or nil with an error: outside the

@@ -2,6 +2,18 @@
 struct PositionedBlock: Equatable {
     var block: Block
     var position: SourcePosition?
+    /// How many top-level headings come before it, or up to it for a heading: which section of the
+    /// file it is in, as an outline names the blocks to build (see `Extent`).
+    var section = 0
+}
+
+/// How much of a file a conversion builds: all of it, or an outline, whose headings (and HTML blocks,
+/// which comments drop) are built and whose other top-level blocks are passed over, each standing as
+/// an empty paragraph, except in the sections given. An outline has the same modules, lessons and
+/// ids as the whole file, in a fraction of the time: the player draws its first frame from one.
+enum Extent: Equatable {
+    case whole
+    case outline(inFull: ClosedRange<Int>?)
 }
 
 /// What converting one Markdown file gives.
@@ -20,6 +32,13 @@ final class DocumentBuilder {
     var baseAddress: UnsafeRawPointer?
 
     private let source: SourceText
+    private let extent: Extent
+    /// Top-level headings entered so far.
+    private var section = 0
+    /// How deep inside a block being passed over (an outline's) the parser is; 0 when building.
+    private var passingOver = 0
+    /// Where the block being passed over starts, once its first text is seen.
+    private var passedOverOffset: Int?
     private var frames: [Frame] = [Frame(event: .document)]
     private var spans: [(event: SpanEvent, inlines: [Inline])] = []
     /// For each container or span entered: whether it got a frame of its own (false when flattened).
@@ -31,9 +50,13 @@ final class DocumentBuilder {
     /// Inside an inline HTML comment that md4c hands over a line at a time.
     private var inInlineComment = false
 
-    init(source: SourceText) {
+    init(source: SourceText, extent: Extent = .whole) {
         self.source = source
+        self.extent = extent
     }
+
+    /// Inside a top-level block an outline passes over: the parser's events only count depth there.
+    var isPassingOver: Bool { passingOver > 0 }
 
     private struct Frame {
         var event: BlockEvent
@@ -54,6 +77,18 @@ final class DocumentBuilder {
 
     func enter(_ event: BlockEvent) {
         guard event != .document else { return }
+        if passingOver > 0 {
+            passingOver += 1
+            return
+        }
+        if frames.count == 1 {
+            if case .heading = event {
+                section += 1
+            } else if case .outline(let inFull) = extent, event != .html, !(inFull?.contains(section) ?? false) {
+                passingOver = 1
+                return
+            }
+        }
         flushInlinesIntoParagraph()
         if event.isNestingContainer || isItem(event) {
             let push = isItem(event) ? isList(frames[frames.count - 1].event) : containerDepth < Self.maximumNesting
@@ -66,6 +101,13 @@ final class DocumentBuilder {
 
     func leave(_ event: BlockEvent) {
         guard event != .document else { return }
+        if passingOver > 0 {
+            passingOver -= 1
+            guard passingOver == 0 else { return }
+            append(.paragraph([]), at: passedOverOffset.map(source.position(ofOffset:)))
+            passedOverOffset = nil
+            return
+        }
         if event.isNestingContainer || isItem(event) {
             guard containerPushed.popLast() == true else { return }
             containerDepth -= 1
@@ -146,6 +188,13 @@ final class DocumentBuilder {
         return inLinkText ? inlines : BareLinks.link(inlines)
     }
 
+    /// Text inside a block passed over: only where it starts is kept, when it is text of the source.
+    func passOver(textAt pointer: UnsafeRawPointer?, fromSource: Bool) {
+        guard passedOverOffset == nil, fromSource, let pointer, let baseAddress else { return }
+        let offset = pointer - baseAddress
+        if offset >= 0 && offset < source.bytes.count { passedOverOffset = offset }
+    }
+
     func text(_ event: TextEvent, at pointer: UnsafeRawPointer?) {
         let offset = sourceOffset(of: pointer, for: event)
         if let offset, frames[frames.count - 1].offset == nil { frames[frames.count - 1].offset = offset }
@@ -196,7 +245,7 @@ final class DocumentBuilder {
     }
 
     private func append(_ block: Block, at position: SourcePosition?) {
-        frames[frames.count - 1].blocks.append(PositionedBlock(block: block, position: position))
+        frames[frames.count - 1].blocks.append(PositionedBlock(block: block, position: position, section: section))
     }
 
     private func appendText(_ text: String) {
@@ -235,7 +284,8 @@ final class DocumentBuilder {
         case .quote, .item, .document:
             let inlines = frames[top].inlines
             frames[top].inlines = []
-            frames[top].blocks.append(PositionedBlock(block: .paragraph(BareLinks.link(inlines)), position: nil))
+            frames[top].blocks.append(PositionedBlock(block: .paragraph(BareLinks.link(inlines)), position: nil,
+                                                      section: section))
         default: break
         }
     }

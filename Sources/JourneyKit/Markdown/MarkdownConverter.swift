@@ -8,8 +8,8 @@ enum MarkdownConverter {
     /// number in md4c 0.4.8.
     private static let flags = UInt32(MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS)
 
-    static func convert(_ source: SourceText) -> ParsedMarkdown {
-        let builder = DocumentBuilder(source: source)
+    static func convert(_ source: SourceText, extent: Extent = .whole) -> ParsedMarkdown {
+        let builder = DocumentBuilder(source: source, extent: extent)
         source.bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
             builder.baseAddress = UnsafeRawPointer(base)
@@ -23,16 +23,26 @@ enum MarkdownConverter {
                 MarkdownConverter.target(userdata).leave(MarkdownConverter.blockEvent(type, detail))
                 return 0
             }
+            // Inside a block an outline passes over, nothing is made of an event (no strings, no spans).
             parser.enter_span = { type, detail, userdata in
-                MarkdownConverter.target(userdata).enterSpan(MarkdownConverter.spanEvent(type, detail))
+                let builder = MarkdownConverter.target(userdata)
+                if !builder.isPassingOver { builder.enterSpan(MarkdownConverter.spanEvent(type, detail)) }
                 return 0
             }
             parser.leave_span = { type, detail, userdata in
-                MarkdownConverter.target(userdata).leaveSpan(MarkdownConverter.spanEvent(type, detail))
+                let builder = MarkdownConverter.target(userdata)
+                if !builder.isPassingOver { builder.leaveSpan(MarkdownConverter.spanEvent(type, detail)) }
                 return 0
             }
             parser.text = { type, text, size, userdata in
-                MarkdownConverter.target(userdata).text(MarkdownConverter.textEvent(type, text, size), at: text.map(UnsafeRawPointer.init))
+                let builder = MarkdownConverter.target(userdata)
+                let pointer = text.map(UnsafeRawPointer.init)
+                if builder.isPassingOver {
+                    builder.passOver(textAt: pointer,
+                                     fromSource: type != MD_TEXT_NULLCHAR && type != MD_TEXT_BR && type != MD_TEXT_SOFTBR)
+                } else {
+                    builder.text(MarkdownConverter.textEvent(type, text, size), at: pointer)
+                }
                 return 0
             }
             let userdata = Unmanaged.passUnretained(builder).toOpaque()

@@ -7,6 +7,8 @@ struct CourseDraft {
         var path: String
         var blocks: [Block]
         var facilitatorNotes: [Block] = []
+        /// The sections of its file its blocks are in (see `PositionedBlock.section`); nil without blocks.
+        var sections: ClosedRange<Int>?
     }
 
     struct Module {
@@ -146,7 +148,7 @@ private struct LessonIDs {
                 diagnostics.append(Diagnostic(.error, "checklist item id '\(id)' is used twice in lesson '\(lessonID)'; "
                     + "ticks are saved under it, so each must be unique", path: path))
             } else {
-                let rest = last[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
+                let rest = last[..<open.lowerBound].trimmingSpaces
                 inlines[inlines.count - 1] = .text(rest)
                 if rest.isEmpty { inlines.removeLast() }
                 item.blocks[0] = .paragraph(inlines)

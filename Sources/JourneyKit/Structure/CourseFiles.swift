@@ -1,9 +1,9 @@
 /// A single Markdown file as a course: its first `#` is the title, each `##` (or later `#`) a module,
 /// each `###` a lesson; text before the first `##` is an introduction and nothing is dropped.
 enum SingleFileCourse {
-    static func make(_ source: SourceText, absolutePath: String, fallbackTitle: String,
-                     diagnostics: inout [Diagnostic]) -> Course {
-        let parsed = MarkdownConverter.convert(source)
+    static func draft(_ source: SourceText, absolutePath: String, fallbackTitle: String, extent: Extent,
+                      diagnostics: inout [Diagnostic]) -> CourseDraft {
+        let parsed = MarkdownConverter.convert(source, extent: extent)
         diagnostics += parsed.diagnostics
         var blocks = parsed.blocks
         let title = Sectioner.takeTitle(from: &blocks)
@@ -24,17 +24,16 @@ enum SingleFileCourse {
                                              path: source.path, blocks: section.blocks, lessonLevel: 3,
                                              diagnostics: &diagnostics))
         }
-        let draft = CourseDraft(explicitID: title?.explicitID, title: courseTitle, path: absolutePath, modules: modules)
-        return draft.assemble(diagnostics: &diagnostics, emptyPath: source.path)
+        return CourseDraft(explicitID: title?.explicitID, title: courseTitle, path: absolutePath, modules: modules)
     }
 }
 
 /// One module file of a course folder: its first `#` is the module's title, each `##` (or later `#`) a lesson.
 enum ModuleFile {
     /// A module of at most `lessons` lessons (those past it are left out, with an error).
-    static func make(_ source: SourceText, fallbackTitle: String, lessons: Int,
+    static func make(_ source: SourceText, fallbackTitle: String, lessons: Int, extent: Extent,
                      diagnostics: inout [Diagnostic]) -> CourseDraft.Module {
-        let parsed = MarkdownConverter.convert(source)
+        let parsed = MarkdownConverter.convert(source, extent: extent)
         diagnostics += parsed.diagnostics
         var blocks = parsed.blocks
         var heading = Sectioner.takeTitle(from: &blocks)

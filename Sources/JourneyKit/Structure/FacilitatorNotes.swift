@@ -26,6 +26,7 @@ enum FacilitatorNotes {
             }
             notes += callout.blocks
         }
-        return CourseDraft.Lesson(heading: heading, path: path, blocks: body, facilitatorNotes: notes)
+        return CourseDraft.Lesson(heading: heading, path: path, blocks: body, facilitatorNotes: notes,
+                                  sections: blocks.first.map { $0.section...blocks[blocks.count - 1].section })
     }
 }

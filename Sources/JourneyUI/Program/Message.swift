@@ -33,6 +33,9 @@ public enum Message: Equatable, Sendable {
     /// The course's files changed (`--watch`) and were read again: the course, or nil when nothing could
     /// be loaded (the one on screen stays), and what lint says, worded as lint writes it.
     case courseChanged(Course?, problems: [String])
+    /// The whole course, converted after a first frame drawn from it in outline: the same lessons, so
+    /// every screen stays where it is.
+    case courseLoaded(Course)
 }
 
 extension Message {

@@ -78,6 +78,9 @@ public struct Player: Sendable {
                 context.refreshLesson()
             }
             effects = []
+        case .courseLoaded(let course):
+            context.replaceCourse(course, problems: context.courseProblems)
+            effects = []
         case .tick(let now, let time):
             context.now = now
             if let time { context.wallTime = time }

@@ -9,10 +9,15 @@ struct CourseArgument: ParsableArguments {
     var path: String?
 
     func load() -> LoadResult {
-        guard let path else {
-            return CourseLoader.load(folder: EmbeddedCourseFolder(displayPath: BundledCourse.displayPath,
-                                                                  files: BundledCourse.files))
-        }
+        guard let path else { return CourseLoader.load(folder: Self.bundled) }
         return CourseLoader.load(path: path)
     }
+
+    /// The course in outline, for a first frame that does not wait for the whole course.
+    func outline() -> CourseOutline {
+        guard let path else { return CourseLoader.outline(folder: Self.bundled) }
+        return CourseLoader.outline(path: path)
+    }
+
+    private static let bundled = EmbeddedCourseFolder(displayPath: BundledCourse.displayPath, files: BundledCourse.files)
 }

@@ -7,6 +7,7 @@ import JourneyUI
 
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "open",
         abstract: "Take a course in the full-screen player.",
         discussion: """
             `journey [PATH]` is short for `journey open [PATH]`. Press ? in the player for its keys, \
@@ -30,9 +31,17 @@ struct Open: ParsableCommand {
 
     /// The learner's player, for `open` and `follow`: opened at `lesson` or where they left off, kept in
     /// their store, and going where a presenter is when `following` says whose presentation to follow.
+    ///
+    /// The first frame is drawn from the course in outline with the lesson in view in full; the whole
+    /// course is converted right after it, before any key is read, and its problems are reported on the
+    /// way out, when the terminal is the shell's again.
     static func takeCourse(_ argument: CourseArgument, at lesson: String?, data: DataOptions, watch: Bool,
                            following: FollowOptions?) throws {
-        let course = try Output.loadReportingProblems(argument, fullScreen: true)
+        let outline = argument.outline()
+        guard let course = outline.result.course, !course.lessons.isEmpty else {
+            _ = try Output.loadReportingProblems(argument, fullScreen: true)
+            throw ExitCode.failure
+        }
         if let lesson { _ = try Output.lesson(lesson, in: course) }
         try FullScreen.requireTerminal(for: "the player")
         let opened = try data.open(movingDamageAside: true)
@@ -43,8 +52,16 @@ struct Open: ParsableCommand {
         let following = following?.startFollowing(course, inbox: inbox)
         let performer = StoreEffects(store: store, course: course.id, inbox: inbox)
         performer.verifyInBackground()
-        try FullScreen.run(inbox: inbox, performer: performer) { columns, rows, glyphs in
-            var player = Player(course: course, lessonID: lesson, learner: LearnerRecord(record), columns: columns,
+        var whole: LoadResult?
+        defer { whole.map { Output.reportProblems($0, fullScreen: true) } }
+        let opening = outline.course(withLessonInFull: lesson ?? record.position?.lessonID) ?? course
+        try FullScreen.run(inbox: inbox, performer: performer, afterFirstFrame: {
+            let loaded = argument.load()
+            whole = loaded
+            guard let course = loaded.course, !course.lessons.isEmpty else { return [.courseChanged(nil, problems: [])] }
+            return [.courseLoaded(course)]
+        }) { columns, rows, glyphs in
+            var player = Player(course: opening, lessonID: lesson, learner: LearnerRecord(record), columns: columns,
                                 rows: rows, glyphs: glyphs)
             if let following { player.follow(following) }
             if let aside = opened.movedAside { _ = player.update(.notice(DataOptions.movedAside(aside))) }

@@ -41,14 +41,20 @@ enum Output {
     /// and only the number of warnings, which would otherwise be left above the shell once it ends.
     static func loadReportingProblems(_ argument: CourseArgument, fullScreen: Bool = false) throws -> Course {
         let result = argument.load()
+        reportProblems(result, fullScreen: fullScreen)
+        guard let course = result.course, !course.lessons.isEmpty else { throw ExitCode.failure }
+        return course
+    }
+
+    /// Every problem found loading a course or, for a full-screen command, its errors and how many
+    /// warnings there are.
+    static func reportProblems(_ result: LoadResult, fullScreen: Bool) {
         let warnings = fullScreen ? result.diagnostics.filter { $0.severity == .warning }.count : 0
         report(fullScreen ? result.diagnostics.filter { $0.severity != .warning } : result.diagnostics)
         if warnings > 0 {
             error("journey: \(warnings) warning\(warnings == 1 ? "" : "s") about the course; `journey lint` lists "
                 + (warnings == 1 ? "it" : "them"))
         }
-        guard let course = result.course, !course.lessons.isEmpty else { throw ExitCode.failure }
-        return course
     }
 
     /// The lesson with `id`; when there is none, says which ids are closest and fails with status 1.

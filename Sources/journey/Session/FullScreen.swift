@@ -37,10 +37,12 @@ enum FullScreen {
 
     /// Runs the player until it ends, reports what could not be kept, and exits with its status.
     static func run(inbox: Inbox = Inbox(), performer: some EffectPerformer, observe: (Player) -> Void = { _ in },
+                    afterFirstFrame: () -> [Message] = { [] },
                     makePlayer: (_ columns: Int, _ rows: Int, _ glyphs: PlayerGlyphs) -> Player) throws {
         do {
             let ending = try PlayerSession.run(environment: ProcessInfo.processInfo.environment, inbox: inbox,
-                                               performer: performer, observe: observe, makePlayer: makePlayer)
+                                               performer: performer, observe: observe, afterFirstFrame: afterFirstFrame,
+                                               makePlayer: makePlayer)
             for problem in ending.problems { Output.error("journey: \(problem)") }
             if ending.status != 0 { throw ExitCode(ending.status) }
         } catch let failure as PlayerSession.Failure {

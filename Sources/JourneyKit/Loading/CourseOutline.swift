@@ -1,0 +1,87 @@
+/// A course in outline: every module and lesson with its id and title, read from the course's files
+/// in a fraction of the time the whole course takes to convert, so that the player's first frame does
+/// not grow with the course. Its lessons hold an empty paragraph for each of their blocks; one lesson
+/// can be had in full, and `whole()` converts everything.
+public struct CourseOutline {
+    /// The course in outline, and what reading its files and headings found (problems inside lessons
+    /// are found by `whole()`). Nil only when nothing at all could be read.
+    public let result: LoadResult
+    private let drafted: DraftedCourse
+
+    init(_ drafted: DraftedCourse) {
+        self.drafted = drafted
+        result = drafted.assembled()
+    }
+
+    /// The outline with lesson `id` (or, without such a lesson, the first) converted in full. Its prompt
+    /// ids are the whole course's unless an unnamed prompt's made-up id is taken by a prompt elsewhere.
+    public func course(withLessonInFull id: String?) -> Course? {
+        guard let course = result.course, var draft = drafted.draft else { return result.course }
+        let places = course.modules.indices.flatMap { module in course.modules[module].lessons.indices.map { (module, $0) } }
+        guard let (module, lesson) = places.first(where: { course.modules[$0].lessons[$1].id == id }) ?? places.first,
+              let sections = draft.modules[module].lessons[lesson].sections else { return course }
+        var ignored: [Diagnostic] = []
+        let remade: CourseDraft.Module?
+        switch drafted.sources {
+        case .modules(let sources):
+            let (source, stem) = sources[module]
+            remade = ModuleFile.make(source, fallbackTitle: stem, lessons: CourseLoader.maximumLessons,
+                                     extent: .outline(inFull: sections), diagnostics: &ignored)
+        case .single(let source, let absolutePath, let fallbackTitle):
+            let modules = SingleFileCourse.draft(source, absolutePath: absolutePath, fallbackTitle: fallbackTitle,
+                                                 extent: .outline(inFull: sections), diagnostics: &ignored).modules
+            remade = module < modules.count ? modules[module] : nil
+        }
+        guard let remade, lesson < remade.lessons.count else { return course }
+        draft.modules[module].lessons[lesson] = remade.lessons[lesson]
+        return DraftedCourse(draft: draft, support: drafted.support, supportFile: drafted.supportFile,
+                             manifestPath: drafted.manifestPath, diagnostics: [], emptyPath: drafted.emptyPath,
+                             sources: drafted.sources).assembled().course
+    }
+}
+
+/// A course's files converted (whole or in outline), before ids are given out.
+struct DraftedCourse {
+    /// Where each module came from, to convert one of its lessons again: a file per module, or one
+    /// file for the whole course.
+    enum Sources {
+        case modules([(SourceText, stem: String)])
+        case single(SourceText, absolutePath: String, fallbackTitle: String)
+    }
+
+    /// Nil when nothing could be read.
+    var draft: CourseDraft?
+    var support: Lesson?
+    var supportFile: String?
+    var manifestPath: String?
+    var diagnostics: [Diagnostic]
+    /// Where "the course has no lessons" is reported.
+    var emptyPath: String
+    var sources: Sources
+
+    init(draft: CourseDraft?, support: Lesson? = nil, supportFile: String? = nil, manifestPath: String? = nil,
+         diagnostics: [Diagnostic], emptyPath: String, sources: Sources) {
+        self.draft = draft
+        self.support = support
+        self.supportFile = supportFile
+        self.manifestPath = manifestPath
+        self.diagnostics = diagnostics
+        self.emptyPath = emptyPath
+        self.sources = sources
+    }
+
+    init(failing diagnostic: Diagnostic) {
+        self.init(draft: nil, diagnostics: [diagnostic], emptyPath: diagnostic.path, sources: .modules([]))
+    }
+
+    /// The course with its ids given out, and every problem found.
+    func assembled() -> LoadResult {
+        guard let draft else { return LoadResult(course: nil, diagnostics: diagnostics) }
+        var diagnostics = diagnostics
+        var course = draft.assemble(diagnostics: &diagnostics, emptyPath: emptyPath)
+        course.support = support
+        course.supportFile = supportFile
+        course.manifestPath = manifestPath
+        return LoadResult(course: course, diagnostics: diagnostics)
+    }
+}
