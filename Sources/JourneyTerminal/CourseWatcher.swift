@@ -36,10 +36,15 @@ public final class CourseWatcher: @unchecked Sendable {
         self.inbox = inbox
         self.reload = reload
         method = forcePolling || Self.isRemote(folder) ? .polling : .inotify
+        // Watching starts before the first reading, so a change made while the course is read is seen.
         let thread = Thread { [self] in
+            if method == .inotify, let fd = startInotify() {
+                inbox.post(reload())
+                watchWithInotify(fd)
+            }
+            let start = signature()
             inbox.post(reload())
-            if method == .inotify, watchWithInotify() { return }
-            watchByPolling()
+            watchByPolling(from: start)
         }
         thread.name = "course watcher"
         thread.start()
@@ -47,17 +52,27 @@ public final class CourseWatcher: @unchecked Sendable {
 
     // MARK: inotify
 
-    /// Returns false when inotify cannot be used, for polling to take over.
-    private func watchWithInotify() -> Bool {
+    private static let events = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY
+                                       | IN_ATTRIB)
+
+    /// An inotify descriptor watching the course's folders, or nil when inotify cannot be used, for
+    /// polling to take over.
+    private func startInotify() -> Int32? {
         let fd = inotify_init1(Int32(IN_CLOEXEC))
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        let events = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB)
-        guard inotify_add_watch(fd, folder, events) >= 0 else { return false }
+        guard fd >= 0 else { return nil }
+        guard inotify_add_watch(fd, folder, Self.events) >= 0 else {
+            close(fd)
+            return nil
+        }
+        for directory in directories() { _ = inotify_add_watch(fd, directory, Self.events) }
+        return fd
+    }
+
+    private func watchWithInotify(_ fd: Int32) -> Never {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             // Folders made since the last change are watched too (watching one twice changes nothing).
-            for directory in directories() { _ = inotify_add_watch(fd, directory, events) }
+            for directory in directories() { _ = inotify_add_watch(fd, directory, Self.events) }
             guard waitReadable(fd, milliseconds: -1) else { continue }
             // Drain the burst, then wait for quiet before reading the course.
             repeat {
@@ -74,8 +89,8 @@ public final class CourseWatcher: @unchecked Sendable {
 
     // MARK: Polling
 
-    private func watchByPolling() {
-        var last = signature()
+    private func watchByPolling(from start: [String: [Int]]) -> Never {
+        var last = start
         while true {
             usleep(Self.pollInterval)
             let now = signature()
