@@ -56,7 +56,8 @@ let package = Package(
                     exclude: ["Fixtures", "Goldens"]),
         .testTarget(name: "JourneyUITests", dependencies: ["JourneyUI", "BundledCourse", "TestSupport"],
                     exclude: ["Fixtures", "Goldens"]),
-        .testTarget(name: "JourneyStoreTests", dependencies: ["JourneyStore", "TestSupport"]),
+        .testTarget(name: "JourneyStoreTests", dependencies: ["JourneyStore", "TestSupport",
+                                                             .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "JourneyShareTests", dependencies: ["JourneyShare", "CUnixSocket", "TestSupport"]),
         .testTarget(name: "JourneyCLITests", dependencies: ["journey", "JourneyStore", "TestSupport"]),
     ]

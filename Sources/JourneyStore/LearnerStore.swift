@@ -83,6 +83,7 @@ public final class LearnerStore: Sendable {
     // MARK: Reading
 
     /// What the player shows for a course: latest answers, newest drafts, ticks, lessons read, position.
+    /// Read with plain SQL and rows read by column: the player waits for it before its first frame.
     public func record(course: String) throws -> CourseData {
         try read { db in
             var record = CourseData()
@@ -90,13 +91,16 @@ public final class LearnerStore: Sendable {
                 SELECT * FROM answer WHERE id IN (SELECT max(id) FROM answer WHERE courseID = ? GROUP BY promptID)
                 """, arguments: [course])
             for answer in latest { record.answers[answer.promptID] = answer }
-            let drafts = try DraftRecord.filter(Column("courseID") == course).order(Column("updatedAt")).fetchAll(db)
+            let drafts = try DraftRecord.fetchAll(db, sql: "SELECT * FROM draft WHERE courseID = ? ORDER BY updatedAt",
+                                                  arguments: [course])
             for draft in drafts { record.drafts[draft.promptID] = draft }
-            for tick in try TickRecord.filter(Column("courseID") == course).fetchAll(db) {
-                record.ticks[tick.itemID] = tick.ticked
+            for row in try Row.fetchAll(db, sql: "SELECT itemID, ticked FROM tick WHERE courseID = ?", arguments: [course]) {
+                record.ticks[row[0]] = row[1] as Bool
             }
-            record.read = Set(try ReadRecord.filter(Column("courseID") == course).fetchAll(db).map(\.lessonID))
-            record.position = try PositionRecord.fetchOne(db, key: course)
+            record.read = Set(try String.fetchAll(db, sql: "SELECT lessonID FROM lessonRead WHERE courseID = ?",
+                                                  arguments: [course]))
+            record.position = try PositionRecord.fetchOne(db, sql: "SELECT * FROM position WHERE courseID = ?",
+                                                          arguments: [course])
             return record
         }
     }

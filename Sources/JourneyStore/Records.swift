@@ -54,7 +54,7 @@ public struct AnswerRecord: Codable, Equatable, Sendable, FetchableRecord, Mutab
         courseID = row["courseID"]
         promptID = row["promptID"]
         text = row["text"]
-        savedAt = row["savedAt"]
+        savedAt = StoredDate.read(row, "savedAt")
         moduleTitle = row["moduleTitle"]
         lessonID = row["lessonID"]
         lessonTitle = row["lessonTitle"]
@@ -90,6 +90,20 @@ public struct DraftRecord: Codable, Equatable, Sendable, FetchableRecord, Persis
     public var promptText: String
 }
 
+extension DraftRecord {
+    public init(row: Row) throws {
+        courseID = row["courseID"]
+        promptID = row["promptID"]
+        session = row["session"]
+        text = row["text"]
+        updatedAt = StoredDate.read(row, "updatedAt")
+        moduleTitle = row["moduleTitle"]
+        lessonID = row["lessonID"]
+        lessonTitle = row["lessonTitle"]
+        promptText = row["promptText"]
+    }
+}
+
 /// The learner's tick (or untick) of a checklist item.
 public struct TickRecord: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "tick"
@@ -122,6 +136,43 @@ public struct PositionRecord: Codable, Equatable, Sendable, FetchableRecord, Per
         self.block = block
         self.fraction = fraction
         self.updatedAt = updatedAt
+    }
+
+    public init(row: Row) throws {
+        self.init(courseID: row["courseID"], lessonID: row["lessonID"], block: row["block"], fraction: row["fraction"],
+                  updatedAt: StoredDate.read(row, "updatedAt"))
+    }
+}
+
+/// Dates as GRDB stores them ("yyyy-MM-dd HH:mm:ss.SSS", UTC), read by arithmetic: GRDB reads them
+/// through a Foundation calendar, which loads ICU's data, a cost the player paid before its first
+/// frame. Any other form is read by GRDB.
+enum StoredDate {
+    static func read(_ row: Row, _ column: String) -> Date {
+        if let text = row[column] as String?, let date = parse(text) { return date }
+        return row[column]
+    }
+
+    static func parse(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 23, [4, 7, 10, 13, 16, 19].map({ bytes[$0] }) == Array("-- ::.".utf8) else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            bytes[range].reduce(0 as Int?) { total, byte in
+                guard let total, (48...57).contains(byte) else { return nil }
+                return total * 10 + Int(byte - 48)
+            }
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+              let millisecond = number(20..<23), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        // Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
+        let shifted = month <= 2 ? year - 1 : year
+        let era = shifted / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let days = era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
+        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second
+        return Date(timeIntervalSince1970: Double(seconds) + Double(millisecond) / 1_000)
     }
 }
 

@@ -187,7 +187,7 @@ public enum CourseLoader {
                                               path: path))
                 return nil
             }
-            if let nul = bytes.firstIndex(of: 0) {
+            if let nul = bytes.offset(of: 0) {
                 let line = bytes[..<nul].lazy.filter { $0 == UInt8(ascii: "\n") }.count + 1
                 diagnostics.append(Diagnostic(.error, "binary file (it holds NUL bytes); course files are UTF-8 text",
                                               path: path, at: SourcePosition(line: line, column: 1)))

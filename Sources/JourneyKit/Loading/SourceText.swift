@@ -1,3 +1,5 @@
+import Glibc
+
 /// The bytes of one Markdown file, repaired to valid UTF-8, with a table of line starts.
 public struct SourceText: Sendable {
     public let path: String
@@ -36,6 +38,11 @@ public struct SourceText: Sendable {
     /// Where each line starts: after `\n`, `\r\n`, or a lone `\r` (as CommonMark ends lines).
     private static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
+        // Most files have no carriage return: their lines are found a `\n` at a time.
+        guard bytes.offset(of: UInt8(ascii: "\r")) != nil else {
+            while let found = bytes.offset(of: UInt8(ascii: "\n"), from: starts[starts.count - 1]) { starts.append(found + 1) }
+            return starts
+        }
         for (offset, byte) in bytes.enumerated() {
             if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n"))) {
                 starts.append(offset + 1)
@@ -54,7 +61,7 @@ public struct SourceText: Sendable {
     }
 
     private static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        if bytes.allSatisfy({ $0 < 0x80 }) || String(validating: bytes, as: UTF8.self) != nil { return nil }
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
         var offset = 0
@@ -64,6 +71,17 @@ public struct SourceText: Sendable {
             case .emptyInput: return nil
             case .error: return offset
             }
+        }
+    }
+}
+
+extension [UInt8] {
+    /// Where `byte` first is, from `start` on (found by `memchr`).
+    func offset(of byte: UInt8, from start: Int = 0) -> Int? {
+        withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, start < buffer.count,
+                  let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 }

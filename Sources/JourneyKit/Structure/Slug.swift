@@ -8,8 +8,9 @@ public enum Slug {
         var length = 0
         var pendingDash = false
         for scalar in title.prefix(maximumLength * 4).lowercased().unicodeScalars {
-            let keep = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                || scalar.properties.generalCategory == .nonspacingMark && length > 0
+            let keep = scalar.isASCII ? ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                    || scalar.properties.generalCategory == .nonspacingMark && length > 0
             guard keep else {
                 pendingDash = true
                 continue
