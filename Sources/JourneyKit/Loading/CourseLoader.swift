@@ -17,6 +17,8 @@ public enum CourseLoader {
     /// error, so the work on its lessons stays bounded too.
     public static let maximumModules = 500
     public static let maximumLessons = 5_000
+    /// How many module files are read at once.
+    static let readingBatch = 8
 
     /// Loads the course at `path`, a folder or a Markdown file.
     public static func load(path: String) -> LoadResult {
@@ -93,9 +95,10 @@ public enum CourseLoader {
         }
         var modules: [CourseDraft.Module] = []
         var sources: [(SourceText, stem: String)] = []
+        /// Where each of `sources` is listed.
+        var listedAt: [(file: String, position: SourcePosition?)] = []
         var seen: Set<String> = []
         var size = 0
-        var lessonsLeft = maximumLessons
         /// Counts a file against the course's size; false, with an error (at its place in the manifest,
         /// or on the file itself without one), once the course is past it.
         func fits(_ source: SourceText, _ named: String, at position: SourcePosition?, _ consequence: String) -> Bool {
@@ -112,25 +115,49 @@ public enum CourseLoader {
                 fits(source, "the support page '\(listed.file)'", at: listed.position, "it is") ? source : nil
             }
         }.map { SupportPage.make($0, diagnostics: &diagnostics) }
-        for (file, position) in moduleFiles {
-            // A NUL cuts a name short for the system: checked before the name is compared with others.
-            guard file.contains("\0") || seen.insert(folder.identity(of: file)).inserted else {
-                diagnostics.append(Diagnostic(.error, "module '\(file)' is listed twice", path: manifestPath, at: position))
-                continue
+        // Read a few at a time on every core, and counted against the course's size in order, so at most
+        // one batch is read past it.
+        let batches = stride(from: 0, to: moduleFiles.count, by: readingBatch).map {
+            Array(moduleFiles[$0..<min($0 + readingBatch, moduleFiles.count)])
+        }
+        reading: for batch in batches {
+            let read = batch.concurrentMap { file, position in
+                var found: [Diagnostic] = []
+                return (readListed(file, "module", at: position, in: folder, &found), found)
             }
-            guard let source = readListed(file, "module", at: position, in: folder, &diagnostics) else { continue }
-            guard fits(source, "'\(file)'", at: position, "it and the modules after it are") else { break }
+            for ((file, position), (source, found)) in zip(batch, read) {
+                // A NUL cuts a name short for the system: checked before the name is compared with others.
+                guard file.contains("\0") || seen.insert(folder.identity(of: file)).inserted else {
+                    diagnostics.append(Diagnostic(.error, "module '\(file)' is listed twice", path: manifestPath,
+                                                  at: position))
+                    continue
+                }
+                diagnostics += found
+                guard let source else { continue }
+                guard fits(source, "'\(file)'", at: position, "it and the modules after it are") else { break reading }
+                sources.append((source, String(file.split(separator: "/").last?.split(separator: ".").first ?? "module")))
+                listedAt.append((file, position))
+            }
+        }
+        let converted = ModuleFile.makeConcurrently(sources, extent: extent)
+        var lessonsLeft = maximumLessons
+        for (index, (file, position)) in listedAt.enumerated() {
             guard lessonsLeft > 0 else {
                 diagnostics.append(Diagnostic(.error, "a course has at most \(maximumLessons) lessons; '\(file)' and the "
                     + "modules after it are not loaded", path: manifestPath, at: position))
+                sources.removeLast(sources.count - index)
                 break
             }
-            let stem = String(file.split(separator: "/").last?.split(separator: ".").first ?? "module")
-            let module = ModuleFile.make(source, fallbackTitle: stem, lessons: lessonsLeft, extent: extent,
-                                         diagnostics: &diagnostics)
+            var (module, found) = converted[index]
+            if module.lessons.count > lessonsLeft {
+                // Past the course's limit: made again, cut where the limit falls.
+                found = []
+                module = ModuleFile.make(sources[index].0, fallbackTitle: sources[index].stem, lessons: lessonsLeft,
+                                         extent: extent, diagnostics: &found)
+            }
+            diagnostics += found
             lessonsLeft -= module.lessons.count
             modules.append(module)
-            sources.append((source, stem))
         }
         if let listed = manifest.support, !listed.file.contains("\0"), seen.contains(folder.identity(of: listed.file)) {
             diagnostics.append(Diagnostic(.error, "'\(listed.file)' is both the support page and a module; it can be "

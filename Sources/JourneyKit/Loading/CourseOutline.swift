@@ -16,7 +16,7 @@ public struct CourseOutline {
     /// The outline with lesson `id` (or, without such a lesson, the first) converted in full. Its prompt
     /// ids are the whole course's unless an unnamed prompt's made-up id is taken by a prompt elsewhere.
     public func course(withLessonInFull id: String?) -> Course? {
-        guard let course = result.course, var draft = drafted.draft else { return result.course }
+        guard var course = result.course, let draft = drafted.draft else { return result.course }
         let places = course.modules.indices.flatMap { module in course.modules[module].lessons.indices.map { (module, $0) } }
         guard let (module, lesson) = places.first(where: { course.modules[$0].lessons[$1].id == id }) ?? places.first,
               let sections = draft.modules[module].lessons[lesson].sections else { return course }
@@ -33,10 +33,11 @@ public struct CourseOutline {
             remade = module < modules.count ? modules[module] : nil
         }
         guard let remade, lesson < remade.lessons.count else { return course }
-        draft.modules[module].lessons[lesson] = remade.lessons[lesson]
-        return DraftedCourse(draft: draft, support: drafted.support, supportFile: drafted.supportFile,
-                             manifestPath: drafted.manifestPath, diagnostics: [], emptyPath: drafted.emptyPath,
-                             sources: drafted.sources).assembled().course
+        var prompts = IDAllocator()
+        var homes: [String: String] = [:]
+        course.modules[module].lessons[lesson] = remade.lessons[lesson].lesson(
+            id: course.modules[module].lessons[lesson].id, prompts: &prompts, homes: &homes, diagnostics: &ignored)
+        return course
     }
 }
 

@@ -61,7 +61,7 @@ public struct SourceText: Sendable {
     }
 
     private static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
-        if bytes.allSatisfy({ $0 < 0x80 }) || String(validating: bytes, as: UTF8.self) != nil { return nil }
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
         var offset = 0

@@ -63,11 +63,7 @@ struct CourseDraft {
                     ?? moduleIDs.unique(Slug.make(module.idSource, fallback: "module"))
                 return JourneyKit.Module(id: moduleID, title: module.heading.title, lessons: module.lessons.map { draft in
                     let id = draft.heading.explicitID ?? lessonIDs.unique(Slug.make(draft.heading.title, fallback: "lesson"))
-                    var ids = LessonIDs(lessonID: id, path: draft.path)
-                    let blocks = ids.assign(draft.blocks, prompts: &promptIDs, homes: &promptHomes, diagnostics: &diagnostics)
-                    return JourneyKit.Lesson(id: id, title: draft.heading.title, path: draft.path,
-                                             position: draft.heading.position, blocks: blocks,
-                                             facilitatorNotes: draft.facilitatorNotes)
+                    return draft.lesson(id: id, prompts: &promptIDs, homes: &promptHomes, diagnostics: &diagnostics)
                 })
             }
         )
@@ -79,6 +75,18 @@ struct CourseDraft {
 
     static func location(_ path: String, _ position: SourcePosition?) -> String {
         position.map { "\(path):\($0.line):\($0.column)" } ?? path
+    }
+}
+
+extension CourseDraft.Lesson {
+    /// The lesson, called `id`, with its prompts and checklist items given theirs: prompt ids are unique
+    /// across the course (`prompts`, with where each is, `homes`), item ids within the lesson.
+    func lesson(id: String, prompts: inout IDAllocator, homes: inout [String: String],
+                diagnostics: inout [Diagnostic]) -> Lesson {
+        var ids = LessonIDs(lessonID: id, path: path)
+        return Lesson(id: id, title: heading.title, path: path, position: heading.position,
+                      blocks: ids.assign(blocks, prompts: &prompts, homes: &homes, diagnostics: &diagnostics),
+                      facilitatorNotes: facilitatorNotes)
     }
 }
 

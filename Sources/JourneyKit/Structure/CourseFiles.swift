@@ -44,6 +44,18 @@ enum ModuleFile {
                       diagnostics: &diagnostics)
     }
 
+    /// Each file as a module of at most `CourseLoader.maximumLessons` lessons, with what converting it
+    /// found, converted on every core at once: files are independent until ids are given out.
+    static func makeConcurrently(_ files: [(SourceText, stem: String)], extent: Extent)
+        -> [(CourseDraft.Module, [Diagnostic])] {
+        files.concurrentMap { source, stem in
+            var diagnostics: [Diagnostic] = []
+            let module = make(source, fallbackTitle: stem, lessons: CourseLoader.maximumLessons, extent: extent,
+                              diagnostics: &diagnostics)
+            return (module, diagnostics)
+        }
+    }
+
     /// The blocks of at most `lessons` lessons; an error where the rest, left out, begins.
     static func limited(_ blocks: [PositionedBlock], atLevel level: Int, lessons: Int, path: String,
                         diagnostics: inout [Diagnostic]) -> [PositionedBlock] {
