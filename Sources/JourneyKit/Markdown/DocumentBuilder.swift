@@ -190,9 +190,7 @@ final class DocumentBuilder {
 
     /// Text inside a block passed over: only where it starts is kept, when it is text of the source.
     func passOver(textAt pointer: UnsafeRawPointer?, fromSource: Bool) {
-        guard passedOverOffset == nil, fromSource, let pointer, let baseAddress else { return }
-        let offset = pointer - baseAddress
-        if offset >= 0 && offset < source.bytes.count { passedOverOffset = offset }
+        if passedOverOffset == nil && fromSource { passedOverOffset = sourceOffset(of: pointer) }
     }
 
     func text(_ event: TextEvent, at pointer: UnsafeRawPointer?) {
@@ -236,9 +234,13 @@ final class DocumentBuilder {
 
     private func sourceOffset(of pointer: UnsafeRawPointer?, for event: TextEvent) -> Int? {
         switch event {
-        case .normal, .code, .html, .entity: break
-        default: return nil
+        case .normal, .code, .html, .entity: sourceOffset(of: pointer)
+        default: nil
         }
+    }
+
+    /// Where `pointer` points into the source, if it does.
+    private func sourceOffset(of pointer: UnsafeRawPointer?) -> Int? {
         guard let pointer, let baseAddress else { return nil }
         let offset = pointer - baseAddress
         return offset >= 0 && offset < source.bytes.count ? offset : nil

@@ -36,9 +36,8 @@ enum Output {
         exit(1)
     }
 
-    /// Loads the course, reports its problems and returns it; fails only when nothing can be shown.
-    /// Loads the course, reporting its problems; a full-screen command (`fullScreen`) reports its errors
-    /// and only the number of warnings, which would otherwise be left above the shell once it ends.
+    /// Loads the course, reports its problems (see `reportProblems`) and returns it; fails only when
+    /// nothing can be shown.
     static func loadReportingProblems(_ argument: CourseArgument, fullScreen: Bool = false) throws -> Course {
         let result = argument.load()
         reportProblems(result, fullScreen: fullScreen)
@@ -47,7 +46,7 @@ enum Output {
     }
 
     /// Every problem found loading a course or, for a full-screen command, its errors and how many
-    /// warnings there are.
+    /// warnings there are (warnings would otherwise be left above the shell once it ends).
     static func reportProblems(_ result: LoadResult, fullScreen: Bool) {
         let warnings = fullScreen ? result.diagnostics.filter { $0.severity == .warning }.count : 0
         report(fullScreen ? result.diagnostics.filter { $0.severity != .warning } : result.diagnostics)
