@@ -11,12 +11,33 @@ struct Journey: ParsableCommand {
     /// so a full disk or a closed output is an error there too.
     static func main() {
         atexit { Journey.flushStandardOutput() }
+        let arguments = Array(CommandLine.arguments.dropFirst())
         let commands = configuration.subcommands.map { $0._commandName }
-        if let mistake = Mistypes.check(Array(CommandLine.arguments.dropFirst()), commands: commands) {
+        if let mistake = Mistypes.check(arguments, commands: commands) {
             Output.error("journey: \(mistake)")
             Glibc.exit(64)
         }
+        if let course = playerWithNothingToParse(arguments, commands: commands) {
+            do {
+                try Open.takeCourse(course, at: nil, dataFolder: DataOptions.folder(nil), watch: false, following: nil)
+                return
+            } catch {
+                exit(withError: error)
+            }
+        }
         main(nil)
+    }
+
+    /// The course of `journey` or `journey PATH`, which open the player with nothing else to parse: they
+    /// start without the argument parser, which builds every command's arguments by reflection (4 ms of
+    /// a 20 ms start). Nil for anything else.
+    private static func playerWithNothingToParse(_ arguments: [String], commands: [String]) -> CourseSource? {
+        switch arguments.count {
+        case 0: CourseSource(path: nil)
+        case 1 where !arguments[0].hasPrefix("-") && !commands.contains(arguments[0]) && arguments[0] != "help":
+            CourseSource(path: arguments[0])
+        default: nil
+        }
     }
 
     private static func flushStandardOutput() {

@@ -94,6 +94,19 @@ import TestSupport
         #expect(lesson.stderr == "error: no lesson 'xyzzy' (see `journey outline`)\n", "no close id, none listed")
     }
 
+    /// `journey` and `journey PATH` start the player without the argument parser: they behave as `open`.
+    @Test func thePlayerWithNothingToParseIsOpen() throws {
+        let folder = try TemporaryFolder(["page.md": "# Page\n\nText.\n"])
+        for path in ["/no/such/course", folder.path("page.md")] {
+            let plain = try journey(path)
+            let open = try journey("open", path)
+            #expect(plain.status == 1 && plain.status == open.status)
+            #expect(plain.stderr == open.stderr && !plain.stderr.isEmpty, "\(plain.stderr)")
+        }
+        #expect(try journey().stderr == journey("open").stderr)
+        #expect(try journey("lint").status == 0, "a command is still a command")
+    }
+
     @Test func fullScreenCommandsCountWarningsInsteadOfLeavingThemAboveTheShell() throws {
         let folder = try TemporaryFolder(["page.md": "# Page\n\n<p align=\"center\">A</p>\n\n<div>B</div>\n\nText.\n"])
         let outcome = try journey("present", folder.path("page.md"))

@@ -8,6 +8,13 @@ struct CourseArgument: ParsableArguments {
                                  valueName: "path"))
     var path: String?
 
+    var source: CourseSource { CourseSource(path: path) }
+}
+
+/// A course folder or Markdown file, or (without a path) the bundled course.
+struct CourseSource {
+    var path: String?
+
     func load() -> LoadResult {
         guard let path else { return CourseLoader.load(folder: Self.bundled) }
         return CourseLoader.load(path: path)

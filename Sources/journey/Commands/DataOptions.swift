@@ -13,7 +13,10 @@ struct DataOptions: ParsableArguments {
         if dataDir?.isEmpty == true { throw ValidationError("--data-dir needs a folder, not an empty name") }
     }
 
-    var folder: String {
+    var folder: String { Self.folder(dataDir) }
+
+    /// `dataDir`, else where the environment says, else the XDG default.
+    static func folder(_ dataDir: String?) -> String {
         let environment = ProcessInfo.processInfo.environment
         if let dataDir, !dataDir.isEmpty { return dataDir }
         if let folder = environment["JOURNEY_DATA_DIR"], !folder.isEmpty { return folder }
@@ -26,6 +29,10 @@ struct DataOptions: ParsableArguments {
     /// error (exit 1), never an empty one in its place. Only the player moves damage aside: a command
     /// says so and leaves the file alone.
     func open(movingDamageAside: Bool = false) throws -> LearnerStore.Opened {
+        try Self.open(folder: folder, movingDamageAside: movingDamageAside)
+    }
+
+    static func open(folder: String, movingDamageAside: Bool) throws -> LearnerStore.Opened {
         do {
             let opened = try LearnerStore.open(folder: folder, movingDamageAside: movingDamageAside)
             if let aside = opened.movedAside { Output.error("journey: \(Self.movedAside(aside))") }

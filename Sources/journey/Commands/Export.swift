@@ -29,7 +29,7 @@ struct Export: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        let course = try Output.loadReportingProblems(course)
+        let course = try Output.loadReportingProblems(course.source)
         let journal = try data.read { try $0.journal(course: course.id) }
         let arranged = CourseJournal(course: course, journal: journal, includeDrafts: includeDrafts)
         let text = switch format {

@@ -20,6 +20,6 @@ struct Follow: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        try Open.takeCourse(course, at: nil, data: data, watch: false, following: following)
+        try Open.takeCourse(course.source, at: nil, dataFolder: data.folder, watch: false, following: following)
     }
 }

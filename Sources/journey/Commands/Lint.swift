@@ -18,7 +18,7 @@ struct Lint: ParsableCommand {
     var json = false
 
     func run() throws {
-        let result = course.load()
+        let result = course.source.load()
         let diagnostics = Linter.lint(result)
         if json {
             Output.writeJSON(diagnostics.map(DiagnosticJSON.init))

@@ -21,10 +21,10 @@ struct Notes: ParsableCommand {
     var watch = false
 
     func run() throws {
-        let course = try Output.loadReportingProblems(course, fullScreen: true)
+        let course = try Output.loadReportingProblems(course.source, fullScreen: true)
         try FullScreen.requireTerminal(for: "the notes")
         let inbox = Inbox()
-        if watch { try FullScreen.watch(self.course, inbox: inbox) }
+        if watch { try FullScreen.watch(self.course.source, inbox: inbox) }
         let following = following.startFollowing(course, inbox: inbox)
         try FullScreen.run(inbox: inbox, performer: NoStore()) { columns, rows, glyphs in
             Player.notes(course: course, following: following, columns: columns, rows: rows, glyphs: glyphs)

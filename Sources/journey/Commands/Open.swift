@@ -26,7 +26,7 @@ struct Open: ParsableCommand {
     var watch = false
 
     func run() throws {
-        try Self.takeCourse(course, at: lesson, data: data, watch: watch, following: nil)
+        try Self.takeCourse(course.source, at: lesson, dataFolder: data.folder, watch: watch, following: nil)
     }
 
     /// The learner's player, for `open` and `follow`: opened at `lesson` or where they left off, kept in
@@ -35,20 +35,20 @@ struct Open: ParsableCommand {
     /// The first frame is drawn from the course in outline with the lesson in view in full; the whole
     /// course is converted right after it, before any key is read, and its problems are reported on the
     /// way out, when the terminal is the shell's again.
-    static func takeCourse(_ argument: CourseArgument, at lesson: String?, data: DataOptions, watch: Bool,
+    static func takeCourse(_ source: CourseSource, at lesson: String?, dataFolder: String, watch: Bool,
                            following: FollowOptions?) throws {
-        let outline = argument.outline()
+        let outline = source.outline()
         guard let course = outline.result.course, !course.lessons.isEmpty else {
-            _ = try Output.loadReportingProblems(argument, fullScreen: true)
+            _ = try Output.loadReportingProblems(source, fullScreen: true)
             throw ExitCode.failure
         }
         if let lesson { _ = try Output.lesson(lesson, in: course) }
         try FullScreen.requireTerminal(for: "the player")
-        let opened = try data.open(movingDamageAside: true)
+        let opened = try DataOptions.open(folder: dataFolder, movingDamageAside: true)
         let store = opened.store
         let record = try DataOptions.attempt { try store.record(course: course.id) }
         let inbox = Inbox()
-        if watch { try FullScreen.watch(argument, inbox: inbox) }
+        if watch { try FullScreen.watch(source, inbox: inbox) }
         let following = following?.startFollowing(course, inbox: inbox)
         let performer = StoreEffects(store: store, course: course.id, inbox: inbox)
         performer.verifyInBackground()
@@ -56,7 +56,7 @@ struct Open: ParsableCommand {
         defer { whole.map { Output.reportProblems($0, fullScreen: true) } }
         let opening = outline.course(withLessonInFull: lesson ?? record.position?.lessonID) ?? course
         try FullScreen.run(inbox: inbox, performer: performer, afterFirstFrame: {
-            let loaded = argument.load()
+            let loaded = source.load()
             whole = loaded
             guard let course = loaded.course, !course.lessons.isEmpty else { return [.courseChanged(nil, problems: [])] }
             return [.courseLoaded(course)]

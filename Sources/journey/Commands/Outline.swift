@@ -16,7 +16,7 @@ struct Outline: ParsableCommand {
     var json = false
 
     func run() throws {
-        let course = try Output.loadReportingProblems(course)
+        let course = try Output.loadReportingProblems(course.source)
         if json {
             Output.writeJSON(OutlineJSON(course))
         } else {

@@ -37,11 +37,11 @@ struct Present: ParsableCommand {
     }
 
     func run() throws {
-        let course = try Output.loadReportingProblems(course, fullScreen: true)
+        let course = try Output.loadReportingProblems(course.source, fullScreen: true)
         if let lesson { _ = try Output.lesson(lesson, in: course) }
         try FullScreen.requireTerminal(for: "present mode")
         let inbox = Inbox()
-        if watch { try FullScreen.watch(self.course, inbox: inbox) }
+        if watch { try FullScreen.watch(self.course.source, inbox: inbox) }
         let server = try startSharing(inbox: inbox)
         defer { server?.stop() }
         try FullScreen.run(inbox: inbox, performer: NoStore(), observe: { server?.publish($0.sharedPosition) }) {

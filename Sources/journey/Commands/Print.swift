@@ -41,7 +41,7 @@ struct Print: ParsableCommand {
     }
 
     func run() throws {
-        let course = try Output.loadReportingProblems(course)
+        let course = try Output.loadReportingProblems(course.source)
         let layout = Layout(width: width ?? Self.terminalWidth() ?? 80)
         let lines: [StyledLine]
         if support {

@@ -17,7 +17,7 @@ struct Progress: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        let course = try Output.loadReportingProblems(course)
+        let course = try Output.loadReportingProblems(course.source)
         let record = try data.read { try $0.record(course: course.id) }
         let figures = ProgressJSON(course, record)
         if json {

@@ -33,7 +33,7 @@ struct Reset: ParsableCommand {
     }
 
     func run() throws {
-        let course = try Output.loadReportingProblems(course)
+        let course = try Output.loadReportingProblems(course.source)
         var what: LearnerStore.Forgetting = []
         if progress || all { what.insert(.progress) }
         if answers || all { what.insert(.answers) }

@@ -38,8 +38,8 @@ enum Output {
 
     /// Loads the course, reports its problems (see `reportProblems`) and returns it; fails only when
     /// nothing can be shown.
-    static func loadReportingProblems(_ argument: CourseArgument, fullScreen: Bool = false) throws -> Course {
-        let result = argument.load()
+    static func loadReportingProblems(_ source: CourseSource, fullScreen: Bool = false) throws -> Course {
+        let result = source.load()
         reportProblems(result, fullScreen: fullScreen)
         guard let course = result.course, !course.lessons.isEmpty else { throw ExitCode.failure }
         return course

@@ -17,7 +17,7 @@ enum FullScreen {
 
     /// `--watch`: watches the course's files from now on, and tells the player what lint says of the
     /// course at once and each time they change. The bundled course has no files to watch.
-    static func watch(_ course: CourseArgument, inbox: Inbox) throws {
+    static func watch(_ course: CourseSource, inbox: Inbox) throws {
         guard let path = course.path else {
             throw ValidationError("--watch needs a course folder or file: the bundled course never changes")
         }
