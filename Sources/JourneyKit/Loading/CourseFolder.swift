@@ -138,6 +138,7 @@ enum DiskFile {
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notAFile) }
         guard Int(info.st_size) <= CourseLoader.maximumSize else { return .failure(.tooLarge(Int(info.st_size))) }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size) + 1)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = Foundation.read(fd, &buffer, buffer.count)

@@ -16,34 +16,32 @@ enum MarkdownConverter {
             var parser = MD_PARSER()
             parser.flags = flags
             parser.enter_block = { type, detail, userdata in
-                MarkdownConverter.target(userdata).enter(MarkdownConverter.blockEvent(type, detail))
-                return 0
+                MarkdownConverter.target(userdata) { $0.enter(MarkdownConverter.blockEvent(type, detail)) }
             }
             parser.leave_block = { type, detail, userdata in
-                MarkdownConverter.target(userdata).leave(MarkdownConverter.blockEvent(type, detail))
-                return 0
+                MarkdownConverter.target(userdata) { $0.leave(MarkdownConverter.blockEvent(type, detail)) }
             }
             // Inside a block an outline passes over, nothing is made of an event (no strings, no spans).
             parser.enter_span = { type, detail, userdata in
-                let builder = MarkdownConverter.target(userdata)
-                if !builder.isPassingOver { builder.enterSpan(MarkdownConverter.spanEvent(type, detail)) }
-                return 0
+                MarkdownConverter.target(userdata) { builder in
+                    if !builder.isPassingOver { builder.enterSpan(MarkdownConverter.spanEvent(type, detail)) }
+                }
             }
             parser.leave_span = { type, detail, userdata in
-                let builder = MarkdownConverter.target(userdata)
-                if !builder.isPassingOver { builder.leaveSpan(MarkdownConverter.spanEvent(type, detail)) }
-                return 0
+                MarkdownConverter.target(userdata) { builder in
+                    if !builder.isPassingOver { builder.leaveSpan(MarkdownConverter.spanEvent(type, detail)) }
+                }
             }
             parser.text = { type, text, size, userdata in
-                let builder = MarkdownConverter.target(userdata)
-                let pointer = text.map(UnsafeRawPointer.init)
-                if builder.isPassingOver {
-                    builder.passOver(textAt: pointer,
-                                     fromSource: type != MD_TEXT_NULLCHAR && type != MD_TEXT_BR && type != MD_TEXT_SOFTBR)
-                } else {
-                    builder.text(MarkdownConverter.textEvent(type, text, size), at: pointer)
+                MarkdownConverter.target(userdata) { builder in
+                    let pointer = text.map(UnsafeRawPointer.init)
+                    if builder.isPassingOver {
+                        builder.passOver(textAt: pointer,
+                                         fromSource: type != MD_TEXT_NULLCHAR && type != MD_TEXT_BR && type != MD_TEXT_SOFTBR)
+                    } else {
+                        builder.text(MarkdownConverter.textEvent(type, text, size), at: pointer)
+                    }
                 }
-                return 0
             }
             let userdata = Unmanaged.passUnretained(builder).toOpaque()
             base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { text in
@@ -54,8 +52,10 @@ enum MarkdownConverter {
         return builder.finish()
     }
 
-    private static func target(_ userdata: UnsafeMutableRawPointer?) -> DocumentBuilder {
-        Unmanaged<DocumentBuilder>.fromOpaque(userdata!).takeUnretainedValue()
+    /// Runs `body` on the builder md4c was handed, without retaining it for each of its many events.
+    private static func target(_ userdata: UnsafeMutableRawPointer?, _ body: (DocumentBuilder) -> Void) -> Int32 {
+        Unmanaged<DocumentBuilder>.fromOpaque(userdata!)._withUnsafeGuaranteedRef(body)
+        return 0
     }
 
     private static func blockEvent(_ type: MD_BLOCKTYPE, _ detail: UnsafeMutableRawPointer?) -> BlockEvent {
