@@ -24,7 +24,8 @@ public final class TmuxSession {
             ?? FileManager.default.temporaryDirectory.appending(path: "journey-data-\(UUID().uuidString)").path
         let inherited = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "TMPDIR"].contains($0.key) }
         let variables = inherited.merging(["LANG": "C.UTF-8", "TERM": "xterm-256color",
-                                           "JOURNEY_DATA_DIR": self.dataDirectory]) { $1 }.merging(environment) { $1 }
+                                           "JOURNEY_DATA_DIR": self.dataDirectory,
+                                           "JOURNEY_CACHE_DIR": self.dataDirectory + "-cache"]) { $1 }.merging(environment) { $1 }
         self.environment = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "main"]
             + self.environment.flatMap { ["-e", $0] }
@@ -145,5 +146,6 @@ public final class TmuxSession {
     deinit {
         _ = try? tmux(["kill-server"])
         if ownsDataDirectory { try? FileManager.default.removeItem(atPath: dataDirectory) }
+        try? FileManager.default.removeItem(atPath: dataDirectory + "-cache")
     }
 }

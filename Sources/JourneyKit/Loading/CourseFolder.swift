@@ -39,6 +39,16 @@ public protocol CourseFolder {
     func isLink(_ relativePath: String) -> Bool
     /// The same string for every spelling of the same file (`m.md`, `./m.md`, a symbolic or hard link to it).
     func identity(of relativePath: String) -> String
+    /// What changes whenever the file does, to tell whether an outline kept of it still holds; nil
+    /// when there is nothing to compare (an embedded course never changes).
+    func signature(of relativePath: String) -> FileSignature?
+}
+
+/// A file's size and what `stat` says would change with its content: its times of change, inode and
+/// device (symbolic links followed).
+public struct FileSignature: Equatable, Sendable {
+    public var size: Int
+    public var text: String
 }
 
 extension CourseFolder {
@@ -49,6 +59,8 @@ extension CourseFolder {
     public func identity(of relativePath: String) -> String {
         Self.lexical(relativePath)
     }
+
+    public func signature(of relativePath: String) -> FileSignature? { nil }
 
     /// A relative path without `.` components or repeated slashes.
     static func lexical(_ relativePath: String) -> String {
@@ -109,6 +121,14 @@ struct DiskCourseFolder: CourseFolder {
 
     func read(_ relativePath: String) -> Result<[UInt8], ReadFailure> {
         DiskFile.read(displayPath(of: relativePath), inside: resolvedPath)
+    }
+
+    func signature(of relativePath: String) -> FileSignature? {
+        var info = stat()
+        guard !relativePath.contains("\0"), stat(displayPath(of: relativePath), &info) == 0,
+              info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let times = [info.st_mtim, info.st_ctim].map { "\($0.tv_sec).\($0.tv_nsec)" }.joined(separator: " ")
+        return FileSignature(size: Int(info.st_size), text: "\(info.st_size) \(times) \(info.st_ino) \(info.st_dev)")
     }
 
     /// The file's device and inode, so a hard link is the file it links to; else its spelling.

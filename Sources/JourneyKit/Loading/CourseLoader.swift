@@ -30,9 +30,10 @@ public enum CourseLoader {
         drafted(folder: folder, extent: .whole).assembled()
     }
 
-    /// The course at `path` in outline (see `CourseOutline`).
-    public static func outline(path: String) -> CourseOutline {
-        CourseOutline(drafted(path: path, extent: .outline(inFull: nil)))
+    /// The course at `path` in outline (see `CourseOutline`); a folder's module files whose outlines
+    /// `cache` holds, unchanged since, are not read.
+    public static func outline(path: String, cache: OutlineCache? = nil) -> CourseOutline {
+        CourseOutline(drafted(path: path, extent: .outline(inFull: nil), cache: cache))
     }
 
     /// A course folder in outline (see `CourseOutline`).
@@ -40,7 +41,7 @@ public enum CourseLoader {
         CourseOutline(drafted(folder: folder, extent: .outline(inFull: nil)))
     }
 
-    static func drafted(path: String, extent: Extent) -> DraftedCourse {
+    static func drafted(path: String, extent: Extent, cache: OutlineCache? = nil) -> DraftedCourse {
         var info = stat()
         guard stat(path, &info) == 0 else {
             return DraftedCourse(failing: Diagnostic(.error, ReadFailure(errno: errno).message, path: path))
@@ -50,11 +51,11 @@ public enum CourseLoader {
                 let reason = "cannot read the folder: \(String(cString: strerror(errno)))"
                 return DraftedCourse(failing: Diagnostic(.error, reason, path: path))
             }
-            return drafted(folder: DiskCourseFolder(path: path), extent: extent)
+            return drafted(folder: DiskCourseFolder(path: path), extent: extent, cache: cache)
         }
         var diagnostics: [Diagnostic] = []
         guard let source = readSource(path: path, DiskFile.read(path), &diagnostics) else {
-            return DraftedCourse(draft: nil, diagnostics: diagnostics, emptyPath: path, sources: .modules([]))
+            return DraftedCourse(draft: nil, diagnostics: diagnostics, emptyPath: path, sources: nil)
         }
         let absolutePath = URL(fileURLWithPath: path).standardizedFileURL.path
         let fallbackTitle = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -64,7 +65,7 @@ public enum CourseLoader {
                              sources: .single(source, absolutePath: absolutePath, fallbackTitle: fallbackTitle))
     }
 
-    static func drafted(folder: some CourseFolder, extent: Extent) -> DraftedCourse {
+    static func drafted(folder: some CourseFolder, extent: Extent, cache: OutlineCache? = nil) -> DraftedCourse {
         var diagnostics: [Diagnostic] = []
         let manifestPath = folder.displayPath(of: Manifest.fileName)
         var manifest = Manifest()
@@ -72,7 +73,7 @@ public enum CourseLoader {
         if folder.exists(Manifest.fileName) {
             guard let source = readSource(path: manifestPath, folder.read(Manifest.fileName), &diagnostics),
                   let parsed = Manifest.parse(source, diagnostics: &diagnostics) else {
-                return DraftedCourse(draft: nil, diagnostics: diagnostics, emptyPath: manifestPath, sources: .modules([]))
+                return DraftedCourse(draft: nil, diagnostics: diagnostics, emptyPath: manifestPath, sources: nil)
             }
             manifest = parsed
             moduleFiles = parsed.modules
@@ -94,25 +95,25 @@ public enum CourseLoader {
             moduleFiles.removeLast(moduleFiles.count - maximumModules)
         }
         var modules: [CourseDraft.Module] = []
-        var sources: [(SourceText, stem: String)] = []
-        /// Where each of `sources` is listed.
-        var listedAt: [(file: String, position: SourcePosition?)] = []
+        var sources: [ModuleSource] = []
+        var cache = cache
         var seen: Set<String> = []
         var size = 0
         /// Counts a file against the course's size; false, with an error (at its place in the manifest,
         /// or on the file itself without one), once the course is past it.
-        func fits(_ source: SourceText, _ named: String, at position: SourcePosition?, _ consequence: String) -> Bool {
-            size += source.bytes.count
+        func fits(_ bytes: Int, _ file: String, _ named: String, at position: SourcePosition?, _ consequence: String) -> Bool {
+            size += bytes
             guard size > maximumSize else { return true }
             diagnostics.append(Diagnostic(.error, "the course's files come to more than \(maximumSize / 1024 / 1024) MiB "
-                + "with \(named), so \(consequence) not loaded", path: position == nil ? source.path : manifestPath,
-                at: position))
+                + "with \(named), so \(consequence) not loaded",
+                path: position == nil ? folder.displayPath(of: file) : manifestPath, at: position))
             return false
         }
         // The support page first: it is what the course must not lose.
         let support = manifest.support.flatMap { listed in
             readListed(listed.file, "support page", at: listed.position, in: folder, &diagnostics).flatMap { source in
-                fits(source, "the support page '\(listed.file)'", at: listed.position, "it is") ? source : nil
+                fits(source.bytes.count, listed.file, "the support page '\(listed.file)'", at: listed.position, "it is")
+                    ? source : nil
             }
         }.map { SupportPage.make($0, diagnostics: &diagnostics) }
         // Read a few at a time on every core, and counted against the course's size in order, so at most
@@ -121,9 +122,19 @@ public enum CourseLoader {
             Array(moduleFiles[$0..<min($0 + readingBatch, moduleFiles.count)])
         }
         reading: for batch in batches {
-            let read = batch.concurrentMap { file, position in
+            let known = cache
+            let read = batch.concurrentMap { file, position -> (ModuleSource?, [Diagnostic]) in
+                let stem = String(file.split(separator: "/").last?.split(separator: ".").first ?? "module")
+                let signature = known == nil ? nil : folder.signature(of: file)
+                if let signature, let module = known?.module(file, signature, stem) {
+                    return (ModuleSource(file: file, position: position, stem: stem, signature: signature, cached: module),
+                            [Diagnostic]())
+                }
                 var found: [Diagnostic] = []
-                return (readListed(file, "module", at: position, in: folder, &found), found)
+                let source = readListed(file, "module", at: position, in: folder, &found).map {
+                    ModuleSource(file: file, position: position, stem: stem, signature: signature, text: $0)
+                }
+                return (source, found)
             }
             for ((file, position), (source, found)) in zip(batch, read) {
                 // A NUL cuts a name short for the system: checked before the name is compared with others.
@@ -134,26 +145,32 @@ public enum CourseLoader {
                 }
                 diagnostics += found
                 guard let source else { continue }
-                guard fits(source, "'\(file)'", at: position, "it and the modules after it are") else { break reading }
-                sources.append((source, String(file.split(separator: "/").last?.split(separator: ".").first ?? "module")))
-                listedAt.append((file, position))
+                guard fits(source.size, file, "'\(file)'", at: position, "it and the modules after it are") else { break reading }
+                sources.append(source)
             }
         }
-        let converted = ModuleFile.makeConcurrently(sources, extent: extent)
+        let toConvert = sources.compactMap { source in source.text.map { ($0, stem: source.stem) } }
+        var converted = ModuleFile.makeConcurrently(toConvert, extent: extent)[...]
         var lessonsLeft = maximumLessons
-        for (index, (file, position)) in listedAt.enumerated() {
+        for (index, source) in sources.enumerated() {
             guard lessonsLeft > 0 else {
-                diagnostics.append(Diagnostic(.error, "a course has at most \(maximumLessons) lessons; '\(file)' and the "
-                    + "modules after it are not loaded", path: manifestPath, at: position))
+                diagnostics.append(Diagnostic(.error, "a course has at most \(maximumLessons) lessons; '\(source.file)' "
+                    + "and the modules after it are not loaded", path: manifestPath, at: source.position))
                 sources.removeLast(sources.count - index)
                 break
             }
-            var (module, found) = converted[index]
+            var (module, found) = source.cached.map { ($0, []) } ?? converted.removeFirst()
+            if let signature = source.signature, source.cached == nil, extent == .outline(inFull: nil) {
+                cache?.keep(module, file: source.file, signature: signature, stem: source.stem)
+            }
             if module.lessons.count > lessonsLeft {
                 // Past the course's limit: made again, cut where the limit falls.
                 found = []
-                module = ModuleFile.make(sources[index].0, fallbackTitle: sources[index].stem, lessons: lessonsLeft,
-                                         extent: extent, diagnostics: &found)
+                if let text = source.text ?? readListed(source.file, "module", at: source.position, in: folder, &found) {
+                    module = ModuleFile.make(text, fallbackTitle: source.stem, lessons: lessonsLeft, extent: extent,
+                                             diagnostics: &found)
+                }
+                module.lessons.removeLast(max(0, module.lessons.count - lessonsLeft))
             }
             diagnostics += found
             lessonsLeft -= module.lessons.count
@@ -170,12 +187,13 @@ public enum CourseLoader {
                                 path: folder.absolutePath, modules: modules)
         return DraftedCourse(draft: draft, support: support, supportFile: manifest.support?.file,
                              manifestPath: folder.exists(Manifest.fileName) ? manifestPath : nil,
-                             diagnostics: diagnostics, emptyPath: manifestPath, sources: .modules(sources))
+                             diagnostics: diagnostics, emptyPath: manifestPath, sources: .modules(sources, folder),
+                             cache: cache)
     }
 
     /// A file the manifest names (a module or the support page), or nil with an error: outside the
     /// folder, missing, unreadable or binary.
-    private static func readListed(_ file: String, _ what: String, at position: SourcePosition?,
+    static func readListed(_ file: String, _ what: String, at position: SourcePosition?,
                                    in folder: some CourseFolder, _ diagnostics: inout [Diagnostic]) -> SourceText? {
         let manifestPath = folder.displayPath(of: Manifest.fileName)
         guard !file.contains("\0") else {

@@ -13,6 +13,12 @@ public struct CourseOutline {
         result = drafted.assembled()
     }
 
+    /// Keeps the outlines of the module files this outline read, for the next start (after the first
+    /// frame: writing a file is not what a learner should wait for).
+    public func keepOutlines() {
+        drafted.cache?.save()
+    }
+
     /// The outline with lesson `id` (or, without such a lesson, the first) converted in full. Its prompt
     /// ids are the whole course's unless an unnamed prompt's made-up id is taken by a prompt elsewhere.
     public func course(withLessonInFull id: String?) -> Course? {
@@ -23,16 +29,23 @@ public struct CourseOutline {
         var ignored: [Diagnostic] = []
         let remade: CourseDraft.Module?
         switch drafted.sources {
-        case .modules(let sources):
-            let (source, stem) = sources[module]
-            remade = ModuleFile.make(source, fallbackTitle: stem, lessons: CourseLoader.maximumLessons,
-                                     extent: .outline(inFull: sections), diagnostics: &ignored)
-        case .single(let source, let absolutePath, let fallbackTitle):
+        case nil:
+            remade = nil
+        case .modules(let sources, let folder)?:
+            let source = sources[module]
+            // A file outlined from the cache is read now, the one file the first frame needs.
+            remade = (source.text ?? CourseLoader.readListed(source.file, "module", at: nil, in: folder, &ignored)).map {
+                ModuleFile.make($0, fallbackTitle: source.stem, lessons: CourseLoader.maximumLessons,
+                                extent: .outline(inFull: sections), diagnostics: &ignored)
+            }
+        case .single(let source, let absolutePath, let fallbackTitle)?:
             let modules = SingleFileCourse.draft(source, absolutePath: absolutePath, fallbackTitle: fallbackTitle,
                                                  extent: .outline(inFull: sections), diagnostics: &ignored).modules
             remade = module < modules.count ? modules[module] : nil
         }
-        guard let remade, lesson < remade.lessons.count else { return course }
+        // A file changed since it was outlined shows the outline until the whole course is in.
+        guard let remade, lesson < remade.lessons.count,
+              remade.lessons[lesson].heading == draft.modules[module].lessons[lesson].heading else { return course }
         var prompts = IDAllocator()
         var homes: [String: String] = [:]
         course.modules[module].lessons[lesson] = remade.lessons[lesson].lesson(
@@ -43,10 +56,10 @@ public struct CourseOutline {
 
 /// A course's files converted (whole or in outline), before ids are given out.
 struct DraftedCourse {
-    /// Where each module came from, to convert one of its lessons again: a file per module, or one
-    /// file for the whole course.
+    /// Where each module came from, to convert one of its lessons again: a file per module (from a
+    /// folder), or one file for the whole course.
     enum Sources {
-        case modules([(SourceText, stem: String)])
+        case modules([ModuleSource], any CourseFolder)
         case single(SourceText, absolutePath: String, fallbackTitle: String)
     }
 
@@ -58,10 +71,13 @@ struct DraftedCourse {
     var diagnostics: [Diagnostic]
     /// Where "the course has no lessons" is reported.
     var emptyPath: String
-    var sources: Sources
+    /// Nil when nothing could be read.
+    var sources: Sources?
+    /// The outlines of module files, with those this outline read added.
+    var cache: OutlineCache?
 
     init(draft: CourseDraft?, support: Lesson? = nil, supportFile: String? = nil, manifestPath: String? = nil,
-         diagnostics: [Diagnostic], emptyPath: String, sources: Sources) {
+         diagnostics: [Diagnostic], emptyPath: String, sources: Sources?, cache: OutlineCache? = nil) {
         self.draft = draft
         self.support = support
         self.supportFile = supportFile
@@ -69,10 +85,11 @@ struct DraftedCourse {
         self.diagnostics = diagnostics
         self.emptyPath = emptyPath
         self.sources = sources
+        self.cache = cache
     }
 
     init(failing diagnostic: Diagnostic) {
-        self.init(draft: nil, diagnostics: [diagnostic], emptyPath: diagnostic.path, sources: .modules([]))
+        self.init(draft: nil, diagnostics: [diagnostic], emptyPath: diagnostic.path, sources: nil)
     }
 
     /// The course with its ids given out, and every problem found.
@@ -85,4 +102,19 @@ struct DraftedCourse {
         course.manifestPath = manifestPath
         return LoadResult(course: course, diagnostics: diagnostics)
     }
+}
+
+/// A module file of a course folder as loading found it: read, or outlined from the cache (and read
+/// only when one of its lessons is wanted in full).
+struct ModuleSource {
+    var file: String
+    var position: SourcePosition?
+    /// Its name without the extension: the module's title when it has no heading.
+    var stem: String
+    /// What `stat` said of it, when there is a cache to keep its outline in.
+    var signature: FileSignature?
+    var text: SourceText?
+    var cached: CourseDraft.Module?
+
+    var size: Int { text?.bytes.count ?? signature?.size ?? 0 }
 }

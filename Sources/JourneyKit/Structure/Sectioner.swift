@@ -11,6 +11,11 @@ struct SectionHeading: Equatable {
     /// What is wrong with the heading, if anything: an id that is not one, a title cut short.
     var problems: [String] = []
 
+    /// A heading as an outline cache kept it: its title as it was made.
+    init(cachedTitle title: String) {
+        self.title = title
+    }
+
     init(content: [Inline], position: SourcePosition?) {
         var title = content.plainText
         if title.hasSuffix("}"), let open = title.range(of: "{#", options: .backwards) {

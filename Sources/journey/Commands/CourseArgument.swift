@@ -1,5 +1,6 @@
 import ArgumentParser
 import BundledCourse
+import Foundation
 import JourneyKit
 
 /// The PATH every command takes: a course folder or Markdown file, the bundled course by default.
@@ -20,10 +21,20 @@ struct CourseSource {
         return CourseLoader.load(path: path)
     }
 
-    /// The course in outline, for a first frame that does not wait for the whole course.
+    /// The course in outline, for a first frame that does not wait for the whole course; the outlines
+    /// of a folder's module files are kept in the user's cache folder between starts.
     func outline() -> CourseOutline {
         guard let path else { return CourseLoader.outline(folder: Self.bundled) }
-        return CourseLoader.outline(path: path)
+        return CourseLoader.outline(path: path, cache: OutlineCache(folder: Self.cacheFolder, course: path))
+    }
+
+    /// `$JOURNEY_CACHE_DIR`, else `$XDG_CACHE_HOME/journey`, else `~/.cache/journey`.
+    static var cacheFolder: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let folder = environment["JOURNEY_CACHE_DIR"], !folder.isEmpty { return folder }
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/journey" }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.cache/journey"
     }
 
     private static let bundled = EmbeddedCourseFolder(displayPath: BundledCourse.displayPath, files: BundledCourse.files)

@@ -58,6 +58,7 @@ struct Open: ParsableCommand {
         try FullScreen.run(inbox: inbox, performer: performer, afterFirstFrame: {
             let loaded = source.load()
             whole = loaded
+            outline.keepOutlines()
             guard let course = loaded.course, !course.lessons.isEmpty else { return [.courseChanged(nil, problems: [])] }
             return [.courseLoaded(course)]
         }) { columns, rows, glyphs in
