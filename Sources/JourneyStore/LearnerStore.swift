@@ -46,6 +46,11 @@ public final class LearnerStore: Sendable {
     /// Beside the database, marks one that `verify` found damaged, for the next `open` to move aside.
     static let damageMark = ".damaged"
 
+    /// An earlier `verify` found the database damaged: an `open` that moves damage aside would move it.
+    public var isMarkedDamaged: Bool {
+        path != ":memory:" && access(path + Self.damageMark, F_OK) == 0
+    }
+
     /// Reads the whole database to check it (in proportion to its size, so the player does it after its
     /// first frame). Damage leaves a mark for the next `open` and throws `StoreError.damaged`.
     public func verify() throws {

@@ -1,9 +1,10 @@
 import Dispatch
 
 extension Array {
-    /// `transform` of each element, in order, computed on every core at once. For work that shares
-    /// nothing mutable: reading and converting a course's files.
-    func concurrentMap<Result>(_ transform: (Element) -> Result) -> [Result] {
+    /// `transform` of each element, in order, computed on every core at once (`when` it is worth it).
+    /// For work that shares nothing mutable: converting a course's files.
+    func concurrentMap<Result>(when worthIt: Bool, _ transform: (Element) -> Result) -> [Result] {
+        guard worthIt else { return map(transform) }
         let results = UnsafeMutableBufferPointer<Result>.allocate(capacity: count)
         defer { results.deallocate() }
         nonisolated(unsafe) let (slots, elements, transform) = (results, self, transform)

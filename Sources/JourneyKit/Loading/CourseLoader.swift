@@ -17,8 +17,6 @@ public enum CourseLoader {
     /// error, so the work on its lessons stays bounded too.
     public static let maximumModules = 500
     public static let maximumLessons = 5_000
-    /// How many module files are read at once.
-    static let readingBatch = 8
 
     /// Loads the course at `path`, a folder or a Markdown file.
     public static func load(path: String) -> LoadResult {
@@ -115,39 +113,25 @@ public enum CourseLoader {
                 fits(source.bytes.count, listed.file, "the support page '\(listed.file)'", at: listed.position, "it is")
                     ? source : nil
             }
-        }.map { SupportPage.make($0, diagnostics: &diagnostics) }
-        // Read a few at a time on every core, and counted against the course's size in order, so at most
-        // one batch is read past it.
-        let batches = stride(from: 0, to: moduleFiles.count, by: readingBatch).map {
-            Array(moduleFiles[$0..<min($0 + readingBatch, moduleFiles.count)])
-        }
-        reading: for batch in batches {
-            let known = cache
-            let read = batch.concurrentMap { file, position -> (ModuleSource?, [Diagnostic]) in
-                let stem = String(file.split(separator: "/").last?.split(separator: ".").first ?? "module")
-                let signature = known == nil ? nil : folder.signature(of: file)
-                if let signature, let module = known?.module(file, signature, stem) {
-                    return (ModuleSource(file: file, position: position, stem: stem, signature: signature, cached: module),
-                            [Diagnostic]())
-                }
-                var found: [Diagnostic] = []
-                let source = readListed(file, "module", at: position, in: folder, &found).map {
-                    ModuleSource(file: file, position: position, stem: stem, signature: signature, text: $0)
-                }
-                return (source, found)
+        }.map { SupportPage.make($0, extent: extent, diagnostics: &diagnostics) }
+        for (file, position) in moduleFiles {
+            // A NUL cuts a name short for the system: checked before the name is compared with others.
+            guard file.contains("\0") || seen.insert(folder.identity(of: file)).inserted else {
+                diagnostics.append(Diagnostic(.error, "module '\(file)' is listed twice", path: manifestPath, at: position))
+                continue
             }
-            for ((file, position), (source, found)) in zip(batch, read) {
-                // A NUL cuts a name short for the system: checked before the name is compared with others.
-                guard file.contains("\0") || seen.insert(folder.identity(of: file)).inserted else {
-                    diagnostics.append(Diagnostic(.error, "module '\(file)' is listed twice", path: manifestPath,
-                                                  at: position))
-                    continue
-                }
-                diagnostics += found
-                guard let source else { continue }
-                guard fits(source.size, file, "'\(file)'", at: position, "it and the modules after it are") else { break reading }
-                sources.append(source)
+            let stem = String(file.split(separator: "/").last?.split(separator: ".").first ?? "module")
+            let signature = cache == nil ? nil : folder.signature(of: file)
+            let source: ModuleSource
+            if let signature, let module = cache?.module(file, signature, stem) {
+                source = ModuleSource(file: file, position: position, stem: stem, signature: signature, cached: module)
+            } else if let text = readListed(file, "module", at: position, in: folder, &diagnostics) {
+                source = ModuleSource(file: file, position: position, stem: stem, signature: signature, text: text)
+            } else {
+                continue
             }
+            guard fits(source.size, file, "'\(file)'", at: position, "it and the modules after it are") else { break }
+            sources.append(source)
         }
         let toConvert = sources.compactMap { source in source.text.map { ($0, stem: source.stem) } }
         var converted = ModuleFile.makeConcurrently(toConvert, extent: extent)[...]

@@ -1,10 +1,11 @@
 /// A course in outline: every module and lesson with its id and title, read from the course's files
 /// in a fraction of the time the whole course takes to convert, so that the player's first frame does
-/// not grow with the course. Its lessons hold an empty paragraph for each of their blocks; one lesson
-/// can be had in full, and `whole()` converts everything.
+/// not grow with the course. Its lessons (and support page) hold an empty paragraph for each of their
+/// blocks, or nothing when outlined from the `OutlineCache`; one lesson can be had in full, and
+/// `CourseLoader.load` converts everything.
 public struct CourseOutline {
     /// The course in outline, and what reading its files and headings found (problems inside lessons
-    /// are found by `whole()`). Nil only when nothing at all could be read.
+    /// are found by loading the whole course). Nil only when nothing at all could be read.
     public let result: LoadResult
     private let drafted: DraftedCourse
 

@@ -45,10 +45,12 @@ enum ModuleFile {
     }
 
     /// Each file as a module of at most `CourseLoader.maximumLessons` lessons, with what converting it
-    /// found, converted on every core at once: files are independent until ids are given out.
+    /// found; converted on every core at once when there is enough to share (files are independent
+    /// until ids are given out), since starting threads costs more than a small course takes.
     static func makeConcurrently(_ files: [(SourceText, stem: String)], extent: Extent)
         -> [(CourseDraft.Module, [Diagnostic])] {
-        files.concurrentMap { source, stem in
+        let worthSharing = files.count > 1 && files.reduce(0) { $0 + $1.0.bytes.count } >= 256 * 1024
+        return files.concurrentMap(when: worthSharing) { source, stem in
             var diagnostics: [Diagnostic] = []
             let module = make(source, fallbackTitle: stem, lessons: CourseLoader.maximumLessons, extent: extent,
                               diagnostics: &diagnostics)
@@ -90,8 +92,8 @@ enum ModuleFile {
 enum SupportPage {
     static let id = "support"
 
-    static func make(_ source: SourceText, diagnostics: inout [Diagnostic]) -> Lesson {
-        let parsed = MarkdownConverter.convert(source)
+    static func make(_ source: SourceText, extent: Extent, diagnostics: inout [Diagnostic]) -> Lesson {
+        let parsed = MarkdownConverter.convert(source, extent: extent)
         diagnostics += parsed.diagnostics
         var blocks = parsed.blocks
         let title = Sectioner.takeTitle(from: &blocks)

@@ -37,6 +37,10 @@ struct Open: ParsableCommand {
     /// way out, when the terminal is the shell's again.
     static func takeCourse(_ source: CourseSource, at lesson: String?, dataFolder: String, watch: Bool,
                            following: FollowOptions?) throws {
+        // The store opens on a thread of its own while the course is outlined: the first frame waits
+        // for both. Nothing is moved aside there, so a course that cannot be shown leaves the learner's
+        // files as they were; trouble of any kind is met again below, reported and dealt with as ever.
+        let early = InBackground { try? LearnerStore.open(folder: dataFolder, movingDamageAside: false) }
         let outline = source.outline()
         guard let course = outline.result.course, !course.lessons.isEmpty else {
             _ = try Output.loadReportingProblems(source, fullScreen: true)
@@ -44,7 +48,8 @@ struct Open: ParsableCommand {
         }
         if let lesson { _ = try Output.lesson(lesson, in: course) }
         try FullScreen.requireTerminal(for: "the player")
-        let opened = try DataOptions.open(folder: dataFolder, movingDamageAside: true)
+        let opened = try early.value.flatMap { $0.store.isMarkedDamaged ? nil : $0 }
+            ?? DataOptions.open(folder: dataFolder, movingDamageAside: true)
         let store = opened.store
         let record = try DataOptions.attempt { try store.record(course: course.id) }
         let inbox = Inbox()
