@@ -46,9 +46,10 @@ public final class LearnerStore: Sendable {
     /// Beside the database, marks one that `verify` found damaged, for the next `open` to move aside.
     static let damageMark = ".damaged"
 
-    /// An earlier `verify` found the database damaged: an `open` that moves damage aside would move it.
-    public var isMarkedDamaged: Bool {
-        path != ":memory:" && access(path + Self.damageMark, F_OK) == 0
+    /// An earlier `verify` found the database in `folder` damaged: an `open` that moves damage aside
+    /// would move it.
+    public static func isMarkedDamaged(folder: String) -> Bool {
+        access((folder as NSString).appendingPathComponent(fileName) + damageMark, F_OK) == 0
     }
 
     /// Reads the whole database to check it (in proportion to its size, so the player does it after its

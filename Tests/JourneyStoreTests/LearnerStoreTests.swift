@@ -178,10 +178,10 @@ import TestSupport
         #expect(throws: StoreError.damaged(path: path)) { try damaged.store.verify() }
         let command = try LearnerStore.open(folder: folder.path(), movingDamageAside: false)
         #expect(command.movedAside == nil, "a command reads what it can and leaves the file alone")
-        #expect(command.store.isMarkedDamaged, "what the player's early open checks before using it")
+        #expect(LearnerStore.isMarkedDamaged(folder: folder.path()), "what the player checks before opening early")
         let reopened = try LearnerStore.open(folder: folder.path())
         #expect(reopened.movedAside != nil)
-        #expect(!reopened.store.isMarkedDamaged)
+        #expect(!LearnerStore.isMarkedDamaged(folder: folder.path()))
         #expect(try Data(contentsOf: URL(fileURLWithPath: reopened.movedAside!)) == bytes)
     }
 

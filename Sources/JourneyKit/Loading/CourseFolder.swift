@@ -44,11 +44,12 @@ public protocol CourseFolder {
     func signature(of relativePath: String) -> FileSignature?
 }
 
-/// A file's size and what `stat` says would change with its content: its times of change, inode and
-/// device (symbolic links followed).
+/// What `stat` says would change with a file's content: its size, times of change, inode and device
+/// (symbolic links followed).
 public struct FileSignature: Equatable, Sendable {
-    public var size: Int
     public var text: String
+    /// When its content last changed, in seconds since 1970.
+    public var modified: Double
 }
 
 extension CourseFolder {
@@ -123,12 +124,15 @@ struct DiskCourseFolder: CourseFolder {
         DiskFile.read(displayPath(of: relativePath), inside: resolvedPath)
     }
 
+    /// Nil, too, for a file that now leads outside the folder: it is read, and refused, as ever.
     func signature(of relativePath: String) -> FileSignature? {
         var info = stat()
-        guard !relativePath.contains("\0"), stat(displayPath(of: relativePath), &info) == 0,
-              info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let path = displayPath(of: relativePath)
+        guard !relativePath.contains("\0"), stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+              let target = DiskFile.resolved(path), DiskFile.isInside(target, resolvedPath) else { return nil }
         let times = [info.st_mtim, info.st_ctim].map { "\($0.tv_sec).\($0.tv_nsec)" }.joined(separator: " ")
-        return FileSignature(size: Int(info.st_size), text: "\(info.st_size) \(times) \(info.st_ino) \(info.st_dev)")
+        return FileSignature(text: "\(info.st_size) \(times) \(info.st_ino) \(info.st_dev)",
+                             modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
     }
 
     /// The file's device and inode, so a hard link is the file it links to; else its spelling.
@@ -173,7 +177,7 @@ enum DiskFile {
         return .success(bytes)
     }
 
-    private static func isInside(_ path: String, _ folder: String) -> Bool {
+    static func isInside(_ path: String, _ folder: String) -> Bool {
         path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 

@@ -123,10 +123,12 @@ public enum CourseLoader {
             let stem = String(file.split(separator: "/").last?.split(separator: ".").first ?? "module")
             let signature = cache == nil ? nil : folder.signature(of: file)
             let source: ModuleSource
-            if let signature, let module = cache?.module(file, signature, stem) {
-                source = ModuleSource(file: file, position: position, stem: stem, signature: signature, cached: module)
+            if let signature, let kept = cache?.module(file, signature, stem) {
+                source = ModuleSource(file: file, position: position, stem: stem, signature: signature, cached: kept.module,
+                                      size: kept.size)
             } else if let text = readListed(file, "module", at: position, in: folder, &diagnostics) {
-                source = ModuleSource(file: file, position: position, stem: stem, signature: signature, text: text)
+                source = ModuleSource(file: file, position: position, stem: stem, signature: signature, text: text,
+                                      size: text.bytes.count)
             } else {
                 continue
             }
@@ -145,7 +147,7 @@ public enum CourseLoader {
             }
             var (module, found) = source.cached.map { ($0, []) } ?? converted.removeFirst()
             if let signature = source.signature, source.cached == nil, extent == .outline(inFull: nil) {
-                cache?.keep(module, file: source.file, signature: signature, stem: source.stem)
+                cache?.keep(module, file: source.file, signature: signature, stem: source.stem, size: source.size)
             }
             if module.lessons.count > lessonsLeft {
                 // Past the course's limit: made again, cut where the limit falls.

@@ -20,10 +20,12 @@ public struct CourseOutline {
         drafted.cache?.save()
     }
 
-    /// The outline with lesson `id` (or, without such a lesson, the first) converted in full. Its prompt
-    /// ids are the whole course's unless an unnamed prompt's made-up id is taken by a prompt elsewhere.
+    /// The outline with lesson `id` (or, without such a lesson, the first) converted in full; nil when
+    /// it cannot be had (nothing could be read, or the lesson's file changed or cannot be read now), as
+    /// a lesson in outline must never be shown. Its prompt ids are the whole course's unless an unnamed
+    /// prompt's made-up id is taken by a prompt elsewhere.
     public func course(withLessonInFull id: String?) -> Course? {
-        guard var course = result.course, let draft = drafted.draft else { return result.course }
+        guard var course = result.course, let draft = drafted.draft else { return nil }
         let places = course.modules.indices.flatMap { module in course.modules[module].lessons.indices.map { (module, $0) } }
         guard let (module, lesson) = places.first(where: { course.modules[$0].lessons[$1].id == id }) ?? places.first,
               let sections = draft.modules[module].lessons[lesson].sections else { return course }
@@ -44,9 +46,8 @@ public struct CourseOutline {
                                                  extent: .outline(inFull: sections), diagnostics: &ignored).modules
             remade = module < modules.count ? modules[module] : nil
         }
-        // A file changed since it was outlined shows the outline until the whole course is in.
         guard let remade, lesson < remade.lessons.count,
-              remade.lessons[lesson].heading == draft.modules[module].lessons[lesson].heading else { return course }
+              remade.lessons[lesson].heading == draft.modules[module].lessons[lesson].heading else { return nil }
         var prompts = IDAllocator()
         var homes: [String: String] = [:]
         course.modules[module].lessons[lesson] = remade.lessons[lesson].lesson(
@@ -117,5 +118,7 @@ struct ModuleSource {
     var text: SourceText?
     var cached: CourseDraft.Module?
 
-    var size: Int { text?.bytes.count ?? signature?.size ?? 0 }
+    /// What it counts against the course's size: its bytes as read (a byte-order mark taken off, bad
+    /// UTF-8 repaired), also when its outline came from the cache.
+    var size: Int
 }

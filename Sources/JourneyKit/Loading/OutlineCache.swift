@@ -4,58 +4,76 @@ import Foundation
 /// with the `FileSignature` of the file it came from: a file unchanged since is outlined without being
 /// read, so a large course's first frame waits for one of its files rather than all of them. Only
 /// headings are kept (titles, ids, where they are, which sections a lesson's blocks are in), never a
-/// learner's data. A cache file that is missing, of another version, or not as written is ignored.
+/// learner's data. A cache file that is missing, made by another build of the program, or not exactly
+/// as written is ignored.
 public struct OutlineCache {
-    static let header = "journey outline cache 1"
     /// The last line: a file cut short is not taken for a shorter one.
     static let trailer = "end"
 
     struct Entry {
         var signature: String
         var stem: String
+        /// What the file counts against the course's size.
+        var size: Int
         var module: CourseDraft.Module
     }
 
-    /// Where the cache of this course is, or nil for one that is never kept.
-    private let file: String?
+    private let file: String
+    /// The first line: the format and the build of the program that wrote it, whose rules for
+    /// headings and ids the outlines follow.
+    private let header: String
     private var entries: [String: Entry]
+    /// The files this start asked about: only theirs are written back, so a course's cache does not
+    /// keep files it no longer has.
+    private var used: Set<String> = []
     private var changed = false
 
-    /// The cache of the course folder at `course` (as the user named it), kept in `folder`.
-    public init(folder: String, course: String) {
+    /// The cache of the course folder at `course` (as the user named it), kept in `folder`; `build`
+    /// names the program's build (a cache from another is ignored).
+    public init(folder: String, course: String, build: String) {
         let absolute = URL(fileURLWithPath: course).standardizedFileURL.path
         // FNV-1a: a stable name for the course's path, which may hold any character.
         let hash = absolute.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
         file = (folder as NSString).appendingPathComponent(String(hash, radix: 16) + ".outline")
-        entries = FileManager.default.contents(atPath: file!).flatMap { Self.parse([UInt8]($0)) } ?? [:]
+        let header = Self.fields(["journey outline cache 2", build])
+        self.header = header
+        entries = FileManager.default.contents(atPath: file).flatMap { Self.parse([UInt8]($0), header: header) } ?? [:]
     }
 
-    /// The outline kept of `file` when it still has `signature` and was made with `stem` as its title.
-    func module(_ file: String, _ signature: FileSignature, _ stem: String) -> CourseDraft.Module? {
+    /// The outline kept of `file` when it still has `signature` and was made with `stem` as its title,
+    /// and what the file counts against the course's size.
+    mutating func module(_ file: String, _ signature: FileSignature, _ stem: String)
+        -> (module: CourseDraft.Module, size: Int)? {
         guard let entry = entries[file], entry.signature == signature.text, entry.stem == stem else { return nil }
-        return entry.module
+        used.insert(file)
+        return (entry.module, entry.size)
     }
 
-    mutating func keep(_ module: CourseDraft.Module, file: String, signature: FileSignature, stem: String) {
-        entries[file] = Entry(signature: signature.text, stem: stem, module: module)
+    /// Keeps `module`, the outline of `file`, unless the file changed in the last two seconds: where
+    /// times are kept to the second (FAT, some network file systems), an edit in the same second would
+    /// not change its signature.
+    mutating func keep(_ module: CourseDraft.Module, file: String, signature: FileSignature, stem: String, size: Int) {
+        guard Date().timeIntervalSince1970 - signature.modified >= 2 else { return }
+        entries[file] = Entry(signature: signature.text, stem: stem, size: size, module: module)
+        used.insert(file)
         changed = true
     }
 
-    /// Writes the cache when it learned something, in a private folder, replacing the old one whole.
-    /// A cache that cannot be written is no loss: the next start reads the files.
+    /// Writes the cache when it learned something or lost a file, in a private folder, replacing the
+    /// old one whole. A cache that cannot be written is no loss: the next start reads the files.
     public func save() {
-        guard changed, let file else { return }
+        guard changed || used.count < entries.count else { return }
         let folder = (file as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
-        let lines = [Self.header] + entries.keys.sorted().flatMap { Self.lines(entries[$0]!, file: $0) } + [Self.trailer]
+        let lines = [header] + used.sorted().flatMap { Self.lines(entries[$0]!, file: $0) } + [Self.trailer]
         try? Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
     }
 
     // MARK: The file: a line per module file, module and lesson, fields apart by tabs
 
     private static func lines(_ entry: Entry, file: String) -> [String] {
-        [fields(["F", file, entry.signature, entry.stem]),
+        [fields(["F", file, entry.signature, entry.stem, String(entry.size)]),
          fields(["M", entry.module.idSource, entry.module.path] + heading(entry.module.heading))]
             + entry.module.lessons.map { lesson in
                 fields(["L", lesson.path, lesson.sections.map { "\($0.lowerBound)-\($0.upperBound)" } ?? ""]
@@ -70,7 +88,7 @@ public struct OutlineCache {
 
     /// Read as bytes: splitting a string into lines and fields by characters would cost more than the
     /// cache saves.
-    private static func parse(_ bytes: [UInt8]) -> [String: Entry]? {
+    private static func parse(_ bytes: [UInt8], header: String) -> [String: Entry]? {
         var lines = bytes.split(separator: UInt8(ascii: "\n"))[...]
         guard lines.popFirst().map({ String(decoding: $0, as: UTF8.self) }) == header,
               lines.popLast().map({ String(decoding: $0, as: UTF8.self) }) == trailer else { return nil }
@@ -79,10 +97,11 @@ public struct OutlineCache {
         for line in lines {
             let parts = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(unescape)
             switch (parts[0], parts.count) {
-            case ("F", 4):
+            case ("F", 5):
+                guard let size = Int(parts[4]) else { return nil }
                 if let current { entries[current.file] = current.entry }
                 let module = CourseDraft.Module(heading: SectionHeading(cachedTitle: ""), idSource: "", path: "", lessons: [])
-                current = (parts[1], Entry(signature: parts[2], stem: parts[3], module: module))
+                current = (parts[1], Entry(signature: parts[2], stem: parts[3], size: size, module: module))
             case ("M", 6...):
                 guard current != nil, let heading = heading(parts[3...]) else { return nil }
                 current!.entry.module.idSource = parts[1]

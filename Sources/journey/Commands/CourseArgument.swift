@@ -25,7 +25,15 @@ struct CourseSource {
     /// of a folder's module files are kept in the user's cache folder between starts.
     func outline() -> CourseOutline {
         guard let path else { return CourseLoader.outline(folder: Self.bundled) }
-        return CourseLoader.outline(path: path, cache: OutlineCache(folder: Self.cacheFolder, course: path))
+        return CourseLoader.outline(path: path, cache: OutlineCache(folder: Self.cacheFolder, course: path, build: Self.build))
+    }
+
+    /// This build of the program: its version, and the size and time of its binary, so a rebuilt
+    /// program never takes outlines made by rules it may have changed.
+    private static var build: String {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return Journey.version }
+        return "\(Journey.version) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
     /// `$JOURNEY_CACHE_DIR`, else `$XDG_CACHE_HOME/journey`, else `~/.cache/journey`.

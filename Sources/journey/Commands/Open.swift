@@ -37,19 +37,27 @@ struct Open: ParsableCommand {
     /// way out, when the terminal is the shell's again.
     static func takeCourse(_ source: CourseSource, at lesson: String?, dataFolder: String, watch: Bool,
                            following: FollowOptions?) throws {
-        // The store opens on a thread of its own while the course is outlined: the first frame waits
-        // for both. Nothing is moved aside there, so a course that cannot be shown leaves the learner's
-        // files as they were; trouble of any kind is met again below, reported and dealt with as ever.
-        let early = InBackground { try? LearnerStore.open(folder: dataFolder, movingDamageAside: false) }
+        // In a terminal, the store opens on a thread of its own while the course is outlined: the first
+        // frame waits for both. Nothing is moved aside there (a database marked damaged is not even
+        // opened), so the learner is always told; trouble of any kind is met again below, reported and
+        // dealt with as ever. It may create the data folder for a course that then cannot be shown.
+        let early = FullScreen.hasTerminal ? InBackground {
+            LearnerStore.isMarkedDamaged(folder: dataFolder) ? nil
+                : try? LearnerStore.open(folder: dataFolder, movingDamageAside: false)
+        } : nil
         let outline = source.outline()
         guard let course = outline.result.course, !course.lessons.isEmpty else {
             _ = try Output.loadReportingProblems(source, fullScreen: true)
+            Output.error("journey: the course changed while it was read; try again")
             throw ExitCode.failure
         }
-        if let lesson { _ = try Output.lesson(lesson, in: course) }
+        if let lesson, course.lesson(id: lesson) == nil {
+            // The course's problems may say why the lesson is not there.
+            Output.reportProblems(source.load(), fullScreen: true)
+            _ = try Output.lesson(lesson, in: course)
+        }
         try FullScreen.requireTerminal(for: "the player")
-        let opened = try early.value.flatMap { $0.store.isMarkedDamaged ? nil : $0 }
-            ?? DataOptions.open(folder: dataFolder, movingDamageAside: true)
+        let opened = try early?.value ?? DataOptions.open(folder: dataFolder, movingDamageAside: true)
         let store = opened.store
         let record = try DataOptions.attempt { try store.record(course: course.id) }
         let inbox = Inbox()
@@ -59,11 +67,22 @@ struct Open: ParsableCommand {
         performer.verifyInBackground()
         var whole: LoadResult?
         defer { whole.map { Output.reportProblems($0, fullScreen: true) } }
-        let opening = outline.course(withLessonInFull: lesson ?? record.position?.lessonID) ?? course
+        // Without the lesson in full (its file changed or cannot be read now), the whole course first:
+        // a lesson in outline must never be shown, nor marked read.
+        let opening: Course
+        if let inFull = outline.course(withLessonInFull: lesson ?? record.position?.lessonID) {
+            opening = inFull
+        } else {
+            whole = source.load()
+            guard let loaded = whole?.course, !loaded.lessons.isEmpty else { throw ExitCode.failure }
+            opening = loaded
+        }
+        let loadedAlready = whole != nil
         try FullScreen.run(inbox: inbox, performer: performer, afterFirstFrame: {
+            outline.keepOutlines()
+            guard !loadedAlready else { return [] }
             let loaded = source.load()
             whole = loaded
-            outline.keepOutlines()
             guard let course = loaded.course, !course.lessons.isEmpty else { return [.courseChanged(nil, problems: [])] }
             return [.courseLoaded(course)]
         }) { columns, rows, glyphs in

@@ -7,9 +7,11 @@ import JourneyUI
 
 /// Running a player full screen for a command.
 enum FullScreen {
+    static var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
     /// Fails with a message unless standard input and output are a terminal.
     static func requireTerminal(for what: String) throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        guard hasTerminal else {
             Output.error("journey: \(what) needs a terminal; to read the course as text, try `journey print`")
             throw ExitCode.failure
         }
