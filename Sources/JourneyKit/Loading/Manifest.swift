@@ -28,9 +28,10 @@ struct Manifest {
         }
         let root: Node?
         do {
-            // Every value is read as text, so no tag is resolved (the default resolver compiles regular
-            // expressions, a cost on every start).
-            root = try Yams.compose(yaml: String(decoding: source.bytes, as: UTF8.self), .basic)
+            // Every value is read as text, so no tag is resolved or constructed (the default resolver
+            // compiles regular expressions, and the default constructor builds its tables, on every start).
+            root = try Yams.compose(yaml: String(decoding: source.bytes, as: UTF8.self), .basic, Constructor([:], [:], [:]),
+                                    .utf8)
         } catch let error as YamlError {
             let (message, mark) = describe(error)
             diagnostics.append(Diagnostic(.error, "malformed manifest: \(message)", path: source.path, at: mark.map(position)))
