@@ -71,8 +71,10 @@ public final class LearnerStore: Sendable {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        if path != ":memory:" { configuration.journalMode = .wal }
         configuration.prepareDatabase { db in
+            // WAL, set here rather than through GRDB's `journalMode`, whose set-up (for pools) writes a
+            // table and drops it and asks Foundation the log's size on every open of a queue.
+            if path != ":memory:" { _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
             // Each commit reaches the disk before it counts: a power cut loses nothing saved.
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }

@@ -142,6 +142,8 @@ import TestSupport
         for file in ["journey.sqlite", "journey.sqlite-wal", "journey.sqlite-shm"] {
             #expect(mode("\(data)/\(file)") == 0o600, "\(file)")
         }
+        #expect(try store.database.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try store.database.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 2, "FULL")
     }
 
     @Test func damagedStorageIsMovedAsideByteForByteAndAFreshOneStarted() throws {
