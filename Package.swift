@@ -59,6 +59,7 @@ let package = Package(
         .testTarget(name: "JourneyStoreTests", dependencies: ["JourneyStore", "TestSupport",
                                                              .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "JourneyShareTests", dependencies: ["JourneyShare", "CUnixSocket", "TestSupport"]),
-        .testTarget(name: "JourneyCLITests", dependencies: ["journey", "JourneyStore", "TestSupport"]),
+        .testTarget(name: "JourneyCLITests", dependencies: ["journey", "JourneyStore", "TestSupport",
+                                                            .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -35,9 +35,9 @@ public enum PlayerSession {
     /// `makePlayer` gets the terminal's size and the glyphs it can show; `observe` sees the player after
     /// each frame is drawn (a shared presentation's followers are told after the presenter's screen shows it);
     /// `afterFirstFrame` gives the messages the player gets once its first frame is on the screen, before
-    /// any key is read.
+    /// any key is read; what it throws ends the session (after what waits for the store is written).
     public static func run(environment: [String: String], inbox: Inbox, performer: some EffectPerformer,
-                           observe: (Player) -> Void = { _ in }, afterFirstFrame: () -> [Message] = { [] },
+                           observe: (Player) -> Void = { _ in }, afterFirstFrame: () throws -> [Message] = { [] },
                            makePlayer: (_ columns: Int, _ rows: Int, _ glyphs: PlayerGlyphs) -> Player) throws -> Ending {
         journey_keep_memory_private()
         journey_watch_signals()
@@ -87,7 +87,14 @@ public enum PlayerSession {
             if !firstFrameDrawn {
                 // Before any key is read: what comes after the first frame (the whole course) is in place.
                 firstFrameDrawn = true
-                for message in afterFirstFrame() { pending += player.update(message) }
+                let messages: [Message]
+                do {
+                    messages = try afterFirstFrame()
+                } catch {
+                    _ = performer.finish()
+                    throw error
+                }
+                for message in messages { pending += player.update(message) }
                 needsDrawing = true
                 continue
             }

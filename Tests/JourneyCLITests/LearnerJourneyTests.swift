@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+@testable import JourneyStore
 import Testing
 import TestSupport
 
@@ -269,6 +271,36 @@ import TestSupport
         let files = try FileManager.default.contentsOfDirectory(atPath: data.path())
         let aside = try #require(files.first { $0.hasPrefix("journey.sqlite.damaged-") })
         #expect(try String(contentsOfFile: data.path(aside), encoding: .utf8) == "not a database, but maybe someone's only copy")
+    }
+
+    /// Opening reads little, so damage inside the answers' index shows only when the record is read:
+    /// then too the file is moved aside and the learner told, never locked out at every start.
+    @Test func storageDamagedWhereOnlyTheRecordReachesIsMovedAsideToo() throws {
+        let course = try Self.course()
+        let data = try TemporaryFolder()
+        let page = try {
+            let store = try LearnerStore.open(folder: data.path()).store
+            try store.saveAnswer(course: "tiny-journey", prompt: "start-why", text: "kept before the damage",
+                                 place: PromptPlace(moduleTitle: "First module", lessonID: "starting-out",
+                                                    lessonTitle: "Starting out", promptText: "What brings you here?"),
+                                 session: "earlier")
+            return try store.database.writeWithoutTransaction { db in
+                try db.checkpoint(.truncate)
+                return try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'answerByPrompt'") ?? 0
+            }
+        }()
+        let file = try FileHandle(forWritingTo: URL(fileURLWithPath: data.path("journey.sqlite")))
+        try file.seek(toOffset: UInt64((page - 1) * 4096))
+        file.write(Data(repeating: 0xFF, count: 4096))
+        try file.close()
+        let session = try start(course, data: data.path())
+        try session.waitFor("moved, untouched")
+        try session.send("Enter")
+        try session.waitFor("Welcome to a tiny course.")
+        try session.send("q")
+        #expect(try session.exitStatus() == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: data.path())
+        #expect(files.contains { $0.hasPrefix("journey.sqlite.damaged-") }, "\(files)")
     }
 
     @Test func anUnusableDataFolderIsAClearErrorBeforeAnythingStarts() throws {

@@ -134,6 +134,16 @@ import TestSupport
         #expect(errors.contains { $0.hasPrefix("b.md:6 lesson id 'fixed' is already used by the lesson at ") })
     }
 
+    /// An explicit id that a prompt without one was given first: the clash says where that prompt is.
+    @Test func aClashWithAMadeUpPromptIDSaysWhereThatPromptIs() throws {
+        let (result, _) = try load([
+            "course.yaml": "title: T\nmodules: [a.md]\n",
+            "a.md": "## A\n\n> [!REFLECT]\n> Unnamed?\n\n## B\n\n> [!REFLECT] a-prompt-1\n> Named?\n",
+        ])
+        let clash = result.diagnostics.first { $0.message.hasPrefix("prompt id 'a-prompt-1' is already used") }
+        #expect(clash?.message.contains("a.md:3:3") == true, "\(clash?.message ?? "no clash")")
+    }
+
     @Test func checklistItemsGetStableIDs() throws {
         let (result, _) = try load(["course.yaml": "title: T\nmodules: [a.md]\n",
                                     "a.md": "## Boundaries\n\n- [ ] I can say no\n- [x] I can say no\n- [ ] Rest\n"])

@@ -82,6 +82,16 @@ import TestSupport
         #expect(moved.result.diagnostics.contains { $0.message.contains("outside the course folder") })
     }
 
+    @Test func aCacheFarTooBigIsNotRead() throws {
+        let (course, cache) = (try course(), try TemporaryFolder())
+        _ = outline(course, cache)
+        let kept = try #require(FileManager.default.contentsOfDirectory(atPath: cache.path()).first)
+        let file = try FileHandle(forWritingTo: URL(fileURLWithPath: cache.path(kept)))
+        try file.truncate(atOffset: UInt64(OutlineCache.maximumSize + 1))
+        try file.close()
+        #expect(fromCache(outline(course, cache)) == [false, false])
+    }
+
     @Test func aDamagedCacheIsIgnored() throws {
         let (course, cache) = (try course(), try TemporaryFolder())
         _ = outline(course, cache)

@@ -9,6 +9,8 @@ import Foundation
 public struct OutlineCache {
     /// The last line: a file cut short is not taken for a shorter one.
     static let trailer = "end"
+    /// Far more than the outlines of the largest course take; a bigger file is not read at all.
+    public static let maximumSize = 16 * 1024 * 1024
 
     struct Entry {
         var signature: String
@@ -37,7 +39,10 @@ public struct OutlineCache {
         file = (folder as NSString).appendingPathComponent(String(hash, radix: 16) + ".outline")
         let header = Self.fields(["journey outline cache 2", build])
         self.header = header
-        entries = FileManager.default.contents(atPath: file).flatMap { Self.parse([UInt8]($0), header: header) } ?? [:]
+        var info = stat()
+        let readable = stat(file, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && Int(info.st_size) <= Self.maximumSize
+        entries = readable ? FileManager.default.contents(atPath: file).flatMap { Self.parse([UInt8]($0), header: header) } ?? [:]
+            : [:]
     }
 
     /// The outline kept of `file` when it still has `signature` and was made with `stem` as its title,

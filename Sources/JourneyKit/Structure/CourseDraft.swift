@@ -111,6 +111,7 @@ private struct LessonIDs {
                 if prompt.id.isEmpty || !PromptID.isValid(prompt.id) {
                     unnamedPrompts += 1
                     prompt.id = prompts.unique("\(lessonID)-prompt-\(unnamedPrompts)")
+                    homes[prompt.id] = CourseDraft.location(path, prompt.position)
                 } else if prompts.reserve(prompt.id) {
                     homes[prompt.id] = CourseDraft.location(path, prompt.position)
                 } else {

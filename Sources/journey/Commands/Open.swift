@@ -41,7 +41,7 @@ struct Open: ParsableCommand {
         // frame waits for both. Nothing is moved aside there (a database marked damaged is not even
         // opened), so the learner is always told; trouble of any kind is met again below, reported and
         // dealt with as ever. It may create the data folder for a course that then cannot be shown.
-        let early = FullScreen.hasTerminal ? InBackground {
+        let opening = FullScreen.hasTerminal ? InBackground {
             LearnerStore.isMarkedDamaged(folder: dataFolder) ? nil
                 : try? LearnerStore.open(folder: dataFolder, movingDamageAside: false)
         } : nil
@@ -57,9 +57,22 @@ struct Open: ParsableCommand {
             _ = try Output.lesson(lesson, in: course)
         }
         try FullScreen.requireTerminal(for: "the player")
-        let opened = try early?.value ?? DataOptions.open(folder: dataFolder, movingDamageAside: true)
+        var taken = opening?.take()
+        var opened = try taken.flatMap { $0 } ?? DataOptions.open(folder: dataFolder, movingDamageAside: true)
+        taken = nil
+        let record: CourseData
+        do {
+            record = try opened.store.record(course: course.id)
+        } catch StoreError.damaged {
+            // Opening reads little, so damage may show only now: a full check leaves the mark by which the
+            // next open moves the file aside (this connection is closed first) and starts afresh, told.
+            _ = try? opened.store.verify()
+            opened = try Self.reopened(replacing: consume opened, folder: dataFolder)
+            record = try DataOptions.attempt { try opened.store.record(course: course.id) }
+        } catch {
+            record = try DataOptions.attempt { throw error }
+        }
         let store = opened.store
-        let record = try DataOptions.attempt { try store.record(course: course.id) }
         let inbox = Inbox()
         if watch { try FullScreen.watch(source, inbox: inbox) }
         let following = following?.startFollowing(course, inbox: inbox)
@@ -69,28 +82,50 @@ struct Open: ParsableCommand {
         defer { whole.map { Output.reportProblems($0, fullScreen: true) } }
         // Without the lesson in full (its file changed or cannot be read now), the whole course first:
         // a lesson in outline must never be shown, nor marked read.
-        let opening: Course
+        let shown: Course
         if let inFull = outline.course(withLessonInFull: lesson ?? record.position?.lessonID) {
-            opening = inFull
+            shown = inFull
         } else {
             whole = source.load()
             guard let loaded = whole?.course, !loaded.lessons.isEmpty else { throw ExitCode.failure }
-            opening = loaded
+            shown = loaded
         }
         let loadedAlready = whole != nil
-        try FullScreen.run(inbox: inbox, performer: performer, afterFirstFrame: {
-            outline.keepOutlines()
-            guard !loadedAlready else { return [] }
-            let loaded = source.load()
-            whole = loaded
-            guard let course = loaded.course, !course.lessons.isEmpty else { return [.courseChanged(nil, problems: [])] }
-            return [.courseLoaded(course)]
-        }) { columns, rows, glyphs in
-            var player = Player(course: opening, lessonID: lesson, learner: LearnerRecord(record), columns: columns,
-                                rows: rows, glyphs: glyphs)
-            if let following { player.follow(following) }
-            if let aside = opened.movedAside { _ = player.update(.notice(DataOptions.movedAside(aside))) }
-            return player
+        do {
+            try FullScreen.run(inbox: inbox, performer: performer, afterFirstFrame: {
+                outline.keepOutlines()
+                guard !loadedAlready else { return [] }
+                // Files rewritten while they are read (an editor saving) get a moment to settle; a course
+                // that still cannot be read ends the player: only the lesson in view was ever whole.
+                for attempt in 1...3 {
+                    whole = source.load()
+                    if let loaded = whole?.course, !loaded.lessons.isEmpty { return [.courseLoaded(loaded)] }
+                    if attempt < 3 { usleep(20_000) }
+                }
+                throw CourseUnreadable()
+            }) { columns, rows, glyphs in
+                var player = Player(course: shown, lessonID: lesson, learner: LearnerRecord(record), columns: columns,
+                                    rows: rows, glyphs: glyphs)
+                if let following { player.follow(following) }
+                if let aside = opened.movedAside { _ = player.update(.notice(DataOptions.movedAside(aside))) }
+                return player
+            }
+        } catch is CourseUnreadable {
+            Output.error("journey: the course could not be read again after its first frame; `journey lint` says why")
+            throw ExitCode.failure
         }
     }
 }
+
+extension Open {
+    /// The store opened again once `old`, its only holder being this call, is closed: moving a file
+    /// aside under an open connection could damage what replaces it.
+    fileprivate static func reopened(replacing old: consuming LearnerStore.Opened, folder: String) throws
+        -> LearnerStore.Opened {
+        _ = consume old
+        return try DataOptions.open(folder: folder, movingDamageAside: true)
+    }
+}
+
+/// The whole course could not be read after the first frame was drawn from its outline.
+private struct CourseUnreadable: Error {}

@@ -39,7 +39,7 @@ enum FullScreen {
 
     /// Runs the player until it ends, reports what could not be kept, and exits with its status.
     static func run(inbox: Inbox = Inbox(), performer: some EffectPerformer, observe: (Player) -> Void = { _ in },
-                    afterFirstFrame: () -> [Message] = { [] },
+                    afterFirstFrame: () throws -> [Message] = { [] },
                     makePlayer: (_ columns: Int, _ rows: Int, _ glyphs: PlayerGlyphs) -> Player) throws {
         do {
             let ending = try PlayerSession.run(environment: ProcessInfo.processInfo.environment, inbox: inbox,
