@@ -262,6 +262,13 @@ import TestSupport
     @Test func damagedStorageIsMovedAsideAndTheLearnerIsTold() throws {
         let course = try Self.course()
         let data = try TemporaryFolder(["journey.sqlite": "not a database, but maybe someone's only copy"])
+        let aside = try expectMovedAsideAndTold(course, data: data)
+        #expect(try String(contentsOfFile: data.path(aside), encoding: .utf8) == "not a database, but maybe someone's only copy")
+    }
+
+    /// Starts the player on a damaged store: it says the file was moved aside, opens the course, and
+    /// quits cleanly. Returns the name the file was moved to.
+    private func expectMovedAsideAndTold(_ course: TemporaryFolder, data: TemporaryFolder) throws -> String {
         let session = try start(course, data: data.path())
         try session.waitFor("moved, untouched")
         try session.send("Enter")
@@ -269,8 +276,7 @@ import TestSupport
         try session.send("q")
         #expect(try session.exitStatus() == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: data.path())
-        let aside = try #require(files.first { $0.hasPrefix("journey.sqlite.damaged-") })
-        #expect(try String(contentsOfFile: data.path(aside), encoding: .utf8) == "not a database, but maybe someone's only copy")
+        return try #require(files.first { $0.hasPrefix("journey.sqlite.damaged-") }, "\(files)")
     }
 
     /// Opening reads little, so damage inside the answers' index shows only when the record is read:
@@ -293,14 +299,7 @@ import TestSupport
         try file.seek(toOffset: UInt64((page - 1) * 4096))
         file.write(Data(repeating: 0xFF, count: 4096))
         try file.close()
-        let session = try start(course, data: data.path())
-        try session.waitFor("moved, untouched")
-        try session.send("Enter")
-        try session.waitFor("Welcome to a tiny course.")
-        try session.send("q")
-        #expect(try session.exitStatus() == 0)
-        let files = try FileManager.default.contentsOfDirectory(atPath: data.path())
-        #expect(files.contains { $0.hasPrefix("journey.sqlite.damaged-") }, "\(files)")
+        _ = try expectMovedAsideAndTold(course, data: data)
     }
 
     @Test func anUnusableDataFolderIsAClearErrorBeforeAnythingStarts() throws {
